@@ -1,0 +1,83 @@
+"""The frozen base model every value object and policy derives from.
+
+``Frozen`` models are immutable, reject unknown fields, round-trip through JSON and
+export a JSON Schema. Constructing one in Python with a value that one of our own
+validators rejects raises that validator's :class:`~supportrules.errors.SupportRulesError`
+subclass directly (a notebook user sees ``UnknownTimezoneError``, not a wrapper);
+``model_validate`` / ``model_validate_json`` keep pydantic's ``ValidationError``, the
+contract services expect from their config loaders. Both are ``ValueError``.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from supportrules.errors import SupportRulesError, UnknownValueError
+
+__all__ = ["Frozen", "Vocabulary", "unwrap_validation_error"]
+
+
+class Vocabulary(StrEnum):
+    """A closed set of words (ticket kinds, channels, plans) that also accepts its values
+    as strings, case-insensitively, and answers an unknown one with "did you mean".
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str):
+            folded = value.strip().casefold().replace("-", "_").replace(" ", "_")
+            for member in cls:
+                if member.value == folded:
+                    return member
+        raise UnknownValueError.for_value(
+            re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower(), value, [m.value for m in cls]
+        )
+
+
+def unwrap_validation_error(error: ValidationError) -> SupportRulesError | None:
+    """The first of our own errors inside a pydantic ``ValidationError``, if any.
+
+    Pydantic wraps a ``ValueError`` raised by a validator in ``ctx["error"]``; the
+    location is added in front of the message so that nested fields stay named.
+    """
+    for detail in error.errors():
+        loc = ".".join(str(part) for part in detail["loc"])
+        if detail["type"] == "enum":  # pydantic swallowed Vocabulary._missing_'s error
+            known = re.findall(r"'([^']*)'", str((detail.get("ctx") or {}).get("expected", "")))
+            unknown = UnknownValueError.for_value(loc or "value", detail["input"], known)
+            unknown.__cause__ = error
+            return unknown
+        inner = (detail.get("ctx") or {}).get("error")
+        if isinstance(inner, SupportRulesError):
+            message = str(inner)
+            if loc and not message.startswith(loc.split(".")[-1]):
+                message = f"{loc}: {message}"
+            unwrapped = type(inner)(message)
+            unwrapped.__cause__ = error
+            return unwrapped
+    return None
+
+
+class Frozen(BaseModel):
+    """Immutable, strict-shaped base: frozen, ``extra="forbid"``, tuples for containers."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            ours = unwrap_validation_error(error)
+            if ours is None:
+                raise
+            raise ours from error
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied and validated again (unlike ``model_copy``)."""
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(changes)
+        return type(self)(**data)

@@ -1,0 +1,381 @@
+"""The arithmetic core of the business calendar, on plain integers.
+
+Instants are integer microseconds since 1970-01-01T00:00Z ("us"). The calendar's
+definition (SPEC §2.1) is: *open at instant t iff t's wall-clock reading in the zone
+falls inside one of the open intervals of that local date*. We turn that sentence into
+data once per year and never walk hour by hour again:
+
+1. **Offset segments.** Within a UTC range the zone's offset is piecewise constant.
+   We sample it every 6 hours and bisect to the second where it changes.
+2. **Day pieces.** On a segment with offset ``o`` the wall clock reads ``u + o``, so
+   the instants whose reading lies in ``[W_start, W_end)`` are exactly
+   ``[W_start - o, W_end - o)`` clipped to the segment. The union over segments is the
+   set of open instants of one interval: a spring-forward gap contributes nothing, a
+   fall-back fold contributes both passes. No special case is needed.
+3. **Chunks.** Fixed UTC ranges of 52 weeks hold the sorted, merged open spans with
+   prefix sums of open time. ``add`` and ``between`` are a bisect in one chunk plus a
+   hop per chunk crossed, so their cost does not grow with the duration beyond a
+   chunk hop per 52 weeks.
+
+Everything here is private and free of pydantic; :mod:`._model` owns validation.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from supportrules.errors import CalendarNeverOpensError, OutOfRangeError
+
+US = 1_000_000
+DAY_US = 86_400 * US
+CHUNK_DAYS = 364
+CHUNK_US = CHUNK_DAYS * DAY_US
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+HORIZON_DAYS = 3653  # SPEC §2.2: give up after 10 years without open time
+_HORIZON_CHUNKS = HORIZON_DAYS // CHUNK_DAYS + 1
+_SAMPLE_US = 6 * 3600 * US
+# Local years we compute; the datetime range is 1..9999 and we keep a margin for zones.
+MIN_YEAR = 2
+MAX_YEAR = 9998
+
+Hours = tuple[tuple[int, int], ...]  # open intervals of a day, seconds from local midnight
+Piece = tuple[int, int]  # an open span of instants, [start_us, end_us)
+
+
+def to_us(moment: datetime) -> int:
+    """Microseconds since the epoch of an aware datetime (exact, no float)."""
+    delta = moment - EPOCH
+    return (delta.days * 86_400 + delta.seconds) * US + delta.microseconds
+
+
+def from_us(us: int, zone: tzinfo) -> datetime:
+    """The aware datetime in ``zone`` for ``us``."""
+    try:
+        return (EPOCH + timedelta(microseconds=us)).astimezone(zone)
+    except OverflowError:
+        raise OutOfRangeError(
+            f"result: {us} µs from 1970 is beyond the range a datetime can hold"
+        ) from None
+
+
+@dataclass(slots=True, frozen=True)
+class _Chunk:
+    starts: list[int]
+    ends: list[int]
+    before: list[int]  # open time before span i within the chunk
+    after: list[int]  # open time up to the end of span i within the chunk
+    total: int
+
+    def position(self, us: int) -> int:
+        """Open time in the chunk before instant ``us``."""
+        i = bisect_right(self.starts, us) - 1
+        if i < 0:
+            return 0
+        return self.before[i] + min(us, self.ends[i]) - self.starts[i]
+
+
+@dataclass(slots=True, frozen=True)
+class _Year:
+    first: int  # ordinal of 1 January
+    days: list[tuple[Piece, ...]]  # per local date, its open pieces in instant order
+    business: list[int]  # ordinals of the dates with open time, ascending
+
+
+class Engine:
+    """Precomputed per-year, per-chunk open time for one calendar (private)."""
+
+    __slots__ = ("_chunks", "_hours", "_may_open_after", "_years", "zone")
+
+    def __init__(
+        self,
+        zone: tzinfo,
+        hours: Callable[[date], Hours],
+        may_open_after: Callable[[int], bool],
+    ) -> None:
+        self.zone = zone
+        self._hours = hours
+        # may_open_after(ordinal): can any date after this one have open time at all?
+        self._may_open_after = may_open_after
+        self._years: dict[int, _Year] = {}
+        self._chunks: dict[int, _Chunk] = {}
+
+    # -- building -----------------------------------------------------------------
+
+    def _offset(self, us: int) -> int:
+        offset = from_us(us, self.zone).utcoffset()
+        assert offset is not None
+        return (offset.days * 86_400 + offset.seconds) * US + offset.microseconds
+
+    def _segments(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
+        """``(start, end, offset)`` triples covering ``[lo, hi)`` with a constant offset."""
+        cuts: list[tuple[int, int]] = []  # (instant where an offset begins, offset)
+        previous_us, previous = lo, self._offset(lo)
+        cuts.append((lo, previous))
+        sample = lo
+        while sample < hi:
+            sample = min(sample + _SAMPLE_US, hi)
+            current = self._offset(sample)
+            # Bisect (to the second) for every change between the two samples.
+            while current != previous:
+                low, high = previous_us, sample
+                while high - low > US:
+                    middle = (low + high) // 2 // US * US
+                    if middle <= low:
+                        middle = low + US
+                    if self._offset(middle) == previous:
+                        low = middle
+                    else:
+                        high = middle
+                previous_us, previous = high, self._offset(high)
+                cuts.append((high, previous))
+            previous_us = sample
+        segments = []
+        for (start, offset), (end, _) in zip(cuts, [*cuts[1:], (hi, 0)], strict=True):
+            if start < end:
+                segments.append((start, end, offset))
+        return segments
+
+    def year(self, year: int) -> _Year:
+        found = self._years.get(year)
+        if found is not None:
+            return found
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise OutOfRangeError(
+                f"date: the computation reached the year {year}; supportrules calendars "
+                f"cover the years {MIN_YEAR}–{MAX_YEAR}"
+            )
+        first = date(year, 1, 1).toordinal()
+        last = date(year + 1, 1, 1).toordinal()
+        lo = (first - EPOCH_ORDINAL - 2) * DAY_US
+        hi = (last - EPOCH_ORDINAL + 2) * DAY_US
+        segments = self._segments(lo, hi)
+        days: list[tuple[Piece, ...]] = []
+        business: list[int] = []
+        for ordinal in range(first, last):
+            hours = self._hours(date.fromordinal(ordinal))
+            pieces: list[Piece] = []
+            if hours:
+                midnight = (ordinal - EPOCH_ORDINAL) * DAY_US
+                for start_s, end_s in hours:
+                    wall_start = midnight + start_s * US
+                    wall_end = midnight + end_s * US
+                    for seg_start, seg_end, offset in segments:
+                        a = max(seg_start, wall_start - offset)
+                        b = min(seg_end, wall_end - offset)
+                        if a < b:
+                            pieces.append((a, b))
+                pieces.sort()
+                if pieces:
+                    business.append(ordinal)
+            days.append(tuple(pieces))
+        built = _Year(first, days, business)
+        self._years[year] = built
+        return built
+
+    def day(self, ordinal: int) -> tuple[Piece, ...]:
+        """The open pieces of the local date ``ordinal``."""
+        year = date.fromordinal(ordinal).year
+        built = self.year(year)
+        return built.days[ordinal - built.first]
+
+    def chunk(self, index: int) -> _Chunk:
+        found = self._chunks.get(index)
+        if found is not None:
+            return found
+        lo, hi = index * CHUNK_US, (index + 1) * CHUNK_US
+        first = lo // DAY_US + EPOCH_ORDINAL - 2
+        last = hi // DAY_US + EPOCH_ORDINAL + 2
+        pieces: list[Piece] = []
+        for ordinal in range(first, last + 1):
+            for a, b in self.day(ordinal):
+                a, b = max(a, lo), min(b, hi)
+                if a < b:
+                    pieces.append((a, b))
+        pieces.sort()
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in pieces:
+            if ends and a <= ends[-1]:  # touching or (across a fold) overlapping: merge
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        before: list[int] = []
+        after: list[int] = []
+        total = 0
+        for a, b in zip(starts, ends, strict=True):
+            before.append(total)
+            total += b - a
+            after.append(total)
+        built = _Chunk(starts, ends, before, after, total)
+        self._chunks[index] = built
+        return built
+
+    def _never_opens(self, us: int, forward: bool) -> CalendarNeverOpensError:
+        direction = "after" if forward else "before"
+        when = from_us(us, self.zone).isoformat()
+        return CalendarNeverOpensError(
+            f"calendar: no open time within 10 years {direction} {when}; check the weekly "
+            "schedule, holidays and special days"
+        )
+
+    def _check_can_open(self, us: int) -> None:
+        ordinal = us // DAY_US + EPOCH_ORDINAL - 2
+        if not self._may_open_after(ordinal):
+            raise self._never_opens(us, True)
+
+    # -- arithmetic on instants ------------------------------------------------------
+
+    def add(self, us: int, duration: int) -> int:
+        """SPEC §2.2 ``add`` on microseconds (earliest / latest instant)."""
+        if duration == 0:
+            return us
+        index = us // CHUNK_US
+        chunk = self.chunk(index)
+        target = chunk.position(us) + duration
+        empty = 0
+        if duration > 0:
+            while target > chunk.total:
+                target -= chunk.total
+                empty = empty + 1 if chunk.total == 0 else 0
+                if empty == 1:
+                    self._check_can_open(index * CHUNK_US)
+                if empty > _HORIZON_CHUNKS:
+                    raise self._never_opens(us, True)
+                index += 1
+                chunk = self.chunk(index)
+            j = bisect_left(chunk.after, target)
+            return chunk.starts[j] + target - chunk.before[j]
+        while target < 0:
+            index -= 1
+            chunk = self.chunk(index)
+            target += chunk.total
+            empty = empty + 1 if chunk.total == 0 else 0
+            if empty > _HORIZON_CHUNKS:
+                raise self._never_opens(us, False)
+        j = bisect_right(chunk.before, target) - 1
+        return chunk.starts[j] + target - chunk.before[j]
+
+    def between(self, a: int, b: int) -> int:
+        """Open time in ``[a, b)``; negative when ``b < a``."""
+        if b < a:
+            return -self.between(b, a)
+        first, last = a // CHUNK_US, b // CHUNK_US
+        chunk = self.chunk(first)
+        if first == last:
+            return chunk.position(b) - chunk.position(a)
+        total = chunk.total - chunk.position(a)
+        for index in range(first + 1, last):
+            total += self.chunk(index).total
+        return total + self.chunk(last).position(b)
+
+    def is_open(self, us: int) -> bool:
+        chunk = self.chunk(us // CHUNK_US)
+        i = bisect_right(chunk.starts, us) - 1
+        return i >= 0 and us < chunk.ends[i]
+
+    def next_open(self, us: int) -> int:
+        """``us`` when open, else the start of the next open span."""
+        index = us // CHUNK_US
+        chunk = self.chunk(index)
+        i = bisect_right(chunk.starts, us) - 1
+        if i >= 0 and us < chunk.ends[i]:
+            return us
+        j = i + 1
+        empty = 0
+        while j >= len(chunk.starts):
+            empty += 1
+            if empty == 2:
+                self._check_can_open(index * CHUNK_US)
+            if empty > _HORIZON_CHUNKS:
+                raise self._never_opens(us, True)
+            index += 1
+            chunk = self.chunk(index)
+            j = 0
+        return chunk.starts[j]
+
+    def spans(self, a: int, b: int) -> list[Piece]:
+        """The open spans within ``[a, b)``, merged across chunk boundaries."""
+        result: list[Piece] = []
+        for index in range(a // CHUNK_US, (b - 1) // CHUNK_US + 1):
+            chunk = self.chunk(index)
+            i = max(bisect_right(chunk.starts, a) - 1, 0)
+            for start, end in zip(chunk.starts[i:], chunk.ends[i:], strict=True):
+                if start >= b:
+                    break
+                start, end = max(start, a), min(end, b)
+                if start >= end:
+                    continue
+                if result and result[-1][1] == start:
+                    result[-1] = (result[-1][0], end)
+                else:
+                    result.append((start, end))
+        return result
+
+    # -- business days -----------------------------------------------------------------
+
+    def local_ordinal(self, us: int) -> int:
+        return from_us(us, self.zone).toordinal()
+
+    def shift_business_day(self, ordinal: int, days: int) -> int:
+        """The business day ``days`` business days after (before, if negative) ``ordinal``.
+
+        ``ordinal`` need not be a business day: ``days=1`` is the first business day
+        strictly after it, ``days=-1`` the last one strictly before it, ``days=0`` the
+        date itself.
+        """
+        if days == 0:
+            return ordinal
+        year = date.fromordinal(ordinal).year
+        built = self.year(year)
+        checked = 0
+        if days > 0:
+            position = bisect_right(built.business, ordinal)
+            remaining = days
+            while position + remaining > len(built.business):
+                remaining -= len(built.business) - position
+                checked = checked + 1 if not built.business else 0
+                if checked == 1 and not self._may_open_after(ordinal):
+                    raise self._never_opens((ordinal - EPOCH_ORDINAL) * DAY_US, True)
+                if checked * 365 > HORIZON_DAYS:
+                    raise self._never_opens((ordinal - EPOCH_ORDINAL) * DAY_US, True)
+                year += 1
+                built = self.year(year)
+                position = 0
+            return built.business[position + remaining - 1]
+        position = bisect_left(built.business, ordinal)  # dates strictly before ordinal
+        remaining = -days
+        while remaining > position:
+            remaining -= position
+            checked = checked + 1 if not built.business else 0
+            if checked * 365 > HORIZON_DAYS:
+                raise self._never_opens((ordinal - EPOCH_ORDINAL) * DAY_US, False)
+            year -= 1
+            built = self.year(year)
+            position = len(built.business)
+        return built.business[position - remaining]
+
+    def owning_business_day(self, us: int, *, inclusive_close: bool) -> tuple[int, bool]:
+        """The business day an instant belongs to, and whether it is the instant's own date.
+
+        The instant's local date when that date has open time that has not closed yet
+        (``us < close``, or ``<=`` with ``inclusive_close``); otherwise the next business
+        day.
+        """
+        ordinal = self.local_ordinal(us)
+        pieces = self.day(ordinal)
+        if pieces:
+            close = max(end for _, end in pieces)
+            if us < close or (inclusive_close and us == close):
+                return ordinal, True
+        return self.shift_business_day(ordinal, 1), False
+
+    def close_of(self, ordinal: int) -> int:
+        return max(end for _, end in self.day(ordinal))
+
+    def first_open_of(self, ordinal: int) -> int:
+        return self.day(ordinal)[0][0]

@@ -1,0 +1,770 @@
+"""The business calendar: a frozen, JSON-round-tripping description plus a fast engine.
+
+The model holds the *description* (zone, weekly hours, holidays, special days, a
+country's public holidays); the private :class:`~._engine.Engine` holds the precomputed
+open time and does the arithmetic on integers. See ``docs/concepts.md`` for the
+semantics and the reasoning behind each choice.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar, Self
+
+import holidays as holidays_package
+from pydantic import (
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+
+from supportrules._model import Frozen
+from supportrules.calendars._engine import (
+    US,
+    Engine,
+    Hours,
+    from_us,
+    to_us,
+)
+from supportrules.calendars._schedule import (
+    WEEKDAY_NAMES,
+    as_date,
+    dated_entries,
+    format_interval,
+    normalize_day,
+    normalize_weekly,
+    parse_day,
+    parse_interval,
+)
+from supportrules.errors import (
+    InvalidDurationError,
+    InvalidScheduleError,
+    NaiveDatetimeError,
+    UnknownCountryError,
+    UnknownTimezoneError,
+    UnknownValueError,
+)
+from supportrules.explain import Decision, Reason, format_duration, format_instant
+
+__all__ = [
+    "BusinessCalendar",
+    "CountryHolidays",
+    "DayKind",
+    "DaySchedule",
+    "Deadline",
+    "Holiday",
+    "SpecialDay",
+]
+
+_HALF_DAY = "half_day"
+_MAX_LISTED_DAYS = 8
+
+
+def instant(value: object, field: str) -> int:
+    """Microseconds since the epoch of an aware datetime; anything else is refused."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            return to_us(value)
+        raise NaiveDatetimeError.for_field(field, value)
+    if isinstance(value, date):
+        raise NaiveDatetimeError(
+            f"{field}: {value!r} is a date, not an instant; pass an aware datetime"
+        )
+    raise NaiveDatetimeError(
+        f"{field}: {value!r} ({type(value).__name__}) is not an aware datetime"
+    )
+
+
+def duration_us(value: object, field: str = "duration") -> int:
+    """Microseconds of a ``timedelta``; anything else is refused."""
+    if not isinstance(value, timedelta):
+        raise InvalidDurationError.for_field(field, value)
+    return (value.days * 86_400 + value.seconds) * US + value.microseconds
+
+
+class DayKind(StrEnum):
+    """Which rule decided a date's hours (SPEC §2.1: special > holiday > weekly)."""
+
+    WEEKLY = "weekly"
+    SPECIAL = "special_day"
+    HOLIDAY = "holiday"
+    HALF_DAY = "half_day"
+    WEEKEND_WORKDAY = "weekend_workday"
+
+
+class Holiday(Frozen):
+    """A date on which the business is closed.
+
+    >>> Holiday(on=date(2026, 12, 25), name="Christmas").on.isoformat()
+    '2026-12-25'
+    """
+
+    on: date
+    name: str = "holiday"
+
+    @field_validator("on", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> date:
+        return as_date(value, "holidays")
+
+
+class SpecialDay(Frozen):
+    """Hours that replace the weekly schedule on one date: a half day, a working
+    Saturday, or ``()`` for closed.
+
+    >>> SpecialDay(on="2026-12-24", hours=["9:00-13:00"]).hours
+    ('09:00-13:00',)
+    """
+
+    on: date
+    hours: tuple[str, ...] = ()
+    name: str = "special day"
+
+    @field_validator("on", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> date:
+        return as_date(value, "special_days")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _hours(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and "hours" in data:
+            on = data.get("on")
+            data = {**data, "hours": normalize_day(data["hours"], f"special_days[{on}].hours")}
+        return data
+
+
+class CountryHolidays(Frozen):
+    """Public holidays, half days and weekend working days from the ``holidays`` package.
+
+    Dates of every category except ``half_day`` close the day; ``half_day`` dates
+    close at ``half_day_close``; the country's weekend working days (a Saturday worked
+    in exchange for a bridge day) open with the normal workday hours.
+
+    >>> CountryHolidays(country="tr", categories=("public", "half_day")).country
+    'TR'
+    """
+
+    country: str
+    subdivision: str | None = None
+    categories: tuple[str, ...] = ("public",)
+    observed: bool = True
+    half_day_close: str = "13:00"
+    weekend_workdays: bool = True
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _known_country(cls, value: Any) -> str:
+        supported = holidays_package.list_supported_countries()
+        code = value.strip().upper() if isinstance(value, str) else value
+        if not isinstance(code, str) or code not in supported:
+            raise UnknownCountryError.for_code(str(value), supported)
+        return code
+
+    @field_validator("half_day_close", mode="before")
+    @classmethod
+    def _clock(cls, value: Any) -> str:
+        if not isinstance(value, str):
+            raise InvalidScheduleError(f"half_day_close: {value!r} is not a time 'HH:MM'")
+        parse_interval(f"00:00-{value}", "half_day_close")
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _known_subdivision_and_categories(self) -> Self:
+        probe = self._build(tuple(self.categories))
+        supported = tuple(sorted(probe.supported_categories))
+        for category in self.categories:
+            if category not in supported:
+                raise UnknownValueError.for_value("categories", category, supported)
+        return self
+
+    def _build(self, categories: tuple[str, ...]) -> holidays_package.HolidayBase:
+        try:
+            return holidays_package.country_holidays(
+                self.country,
+                subdiv=self.subdivision,
+                categories=categories,
+                observed=self.observed,
+            )
+        except NotImplementedError:
+            known = holidays_package.list_supported_countries().get(self.country, [])
+            raise UnknownValueError.for_value(
+                f"subdivision of {self.country}", self.subdivision, known
+            ) from None
+
+    def build(
+        self,
+    ) -> tuple[holidays_package.HolidayBase | None, holidays_package.HolidayBase | None]:
+        """Fresh, private ``holidays`` objects: (closing categories, half days)."""
+        closing = tuple(c for c in self.categories if c != _HALF_DAY)
+        return (
+            self._build(closing) if closing else None,
+            self._build((_HALF_DAY,)) if _HALF_DAY in self.categories else None,
+        )
+
+    @classmethod
+    def from_holidays(cls, source: holidays_package.HolidayBase) -> CountryHolidays:
+        """The description of a country's ``holidays`` object (its settings, not its dates)."""
+        return cls(
+            country=source.country,
+            subdivision=source.subdiv,
+            categories=tuple(sorted(source.categories)),
+            observed=bool(source.observed),
+        )
+
+
+class DaySchedule(Frozen):
+    """What one local date looks like in a calendar, and which rule decided it."""
+
+    on: date
+    kind: DayKind
+    name: str
+    hours: tuple[str, ...]
+    open_time: timedelta
+    opens_at: datetime | None
+    closes_at: datetime | None
+
+    @property
+    def is_business_day(self) -> bool:
+        """Whether the date has any open time."""
+        return self.open_time > timedelta(0)
+
+
+class Deadline(Decision):
+    """The result of :meth:`BusinessCalendar.explain_add`: the instant and why."""
+
+    start: datetime
+    duration: timedelta
+    result: datetime
+
+
+_WeeklySchema = WithJsonSchema(
+    {
+        "type": "object",
+        "description": "Open intervals per weekday ('HH:MM-HH:MM', end 24:00 allowed); "
+        "days left out are closed.",
+        "properties": {
+            name: {"type": "array", "items": {"type": "string"}} for name in WEEKDAY_NAMES
+        },
+        "additionalProperties": False,
+    }
+)
+
+
+class BusinessCalendar(Frozen):
+    """Business hours in one time zone, with holidays and special days (SPEC §2).
+
+    Open at instant ``t`` iff ``t``'s wall-clock reading in ``timezone`` falls inside
+    ``[start, end)`` of an open interval of that local date.
+
+    >>> from datetime import datetime, timedelta
+    >>> from zoneinfo import ZoneInfo
+    >>> kyiv = ZoneInfo("Europe/Kyiv")
+    >>> k = BusinessCalendar(timezone="Europe/Kyiv", weekly={d: ["09:00-18:00"] for d in range(5)})
+    >>> k.add(datetime(2026, 11, 18, 15, 30, tzinfo=kyiv), timedelta(hours=12))
+    datetime.datetime(2026, 11, 20, 9, 30, tzinfo=zoneinfo.ZoneInfo(key='Europe/Kyiv'))
+    >>> k.between(datetime(2026, 11, 20, 17, tzinfo=kyiv), datetime(2026, 11, 23, 10, tzinfo=kyiv))
+    datetime.timedelta(seconds=7200)
+    """
+
+    timezone: str
+    weekly: Annotated[tuple[tuple[str, ...], ...], _WeeklySchema] = Field(
+        default=((),) * 7, validate_default=True
+    )
+    holidays: tuple[Holiday, ...] = ()
+    special_days: tuple[SpecialDay, ...] = ()
+    country_holidays: CountryHolidays | None = None
+    name: str = ""
+
+    _engine: Engine = PrivateAttr()
+    _closed: dict[date, str] = PrivateAttr()
+    _special: dict[date, tuple[Hours, str]] = PrivateAttr()
+    _weekly_hours: tuple[Hours, ...] = PrivateAttr()
+    _workday_hours: Hours = PrivateAttr()
+    _half_day_cut: int = PrivateAttr(default=24 * 3600)
+    _country_closed: Any = PrivateAttr(default=None)
+    _country_half: Any = PrivateAttr(default=None)
+
+    _KNOWN_ZONES: ClassVar[frozenset[str] | None] = None
+
+    # -- validation --------------------------------------------------------------------
+
+    @model_validator(mode="before")
+    @classmethod
+    def _holidays_object(cls, data: Any) -> Any:
+        """A ``holidays`` object becomes a :class:`CountryHolidays` description."""
+        if isinstance(data, Mapping) and isinstance(
+            data.get("holidays"), holidays_package.HolidayBase
+        ):
+            source = data["holidays"]
+            data = dict(data)
+            if getattr(source, "country", None):
+                if data.get("country_holidays") is not None:
+                    raise InvalidScheduleError(
+                        "holidays: a holidays object and country_holidays were both given; "
+                        "pass one of them"
+                    )
+                data["country_holidays"] = CountryHolidays.from_holidays(source)
+                data["holidays"] = ()
+            elif source:
+                data["holidays"] = dict(source.items())  # the dates it holds, with names
+            else:
+                raise InvalidScheduleError(
+                    "holidays: this holidays object has no country and no dates loaded; pass "
+                    "holidays.country_holidays(...) or a list of dates"
+                )
+        return data
+
+    @field_validator("timezone", mode="before")
+    @classmethod
+    def _known_zone(cls, value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise UnknownTimezoneError(f"timezone: {value!r} is not an IANA time zone key")
+        key = value.strip()
+        try:
+            zoneinfo.ZoneInfo(key)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise UnknownTimezoneError.for_key(key, zoneinfo.available_timezones()) from None
+        return key
+
+    @field_validator("weekly", mode="before")
+    @classmethod
+    def _weekly(cls, value: Any) -> tuple[tuple[str, ...], ...]:
+        return normalize_weekly(value)
+
+    @field_serializer("weekly")
+    def _weekly_as_mapping(self, weekly: tuple[tuple[str, ...], ...]) -> dict[str, list[str]]:
+        return {WEEKDAY_NAMES[i]: list(day) for i, day in enumerate(weekly) if day}
+
+    @field_validator("holidays", mode="before")
+    @classmethod
+    def _holiday_list(cls, value: Any) -> Any:
+        entries = dated_entries(value, "holidays", "name")
+        result: dict[date, Any] = {}
+        for entry in entries:
+            if isinstance(entry, date | str):
+                entry = {"on": as_date(entry, "holidays")}
+            key = entry.on if isinstance(entry, Holiday) else as_date(entry.get("on"), "holidays")
+            result.setdefault(key, entry)
+        return tuple(result[key] for key in sorted(result))
+
+    @field_validator("special_days", mode="before")
+    @classmethod
+    def _special_list(cls, value: Any) -> Any:
+        entries = dated_entries(value, "special_days", "hours")
+        seen: dict[date, Any] = {}
+        for entry in entries:
+            on = (
+                entry.on
+                if isinstance(entry, SpecialDay)
+                else as_date(
+                    entry.get("on") if isinstance(entry, Mapping) else entry, "special_days"
+                )
+            )
+            if on in seen:
+                raise InvalidScheduleError(f"special_days: {on.isoformat()} is given twice")
+            seen[on] = entry
+        return tuple(seen[key] for key in sorted(seen))
+
+    def model_post_init(self, context: Any, /) -> None:
+        zone = zoneinfo.ZoneInfo(self.timezone)
+        self._weekly_hours = tuple(
+            parse_day(day, f"weekly[{WEEKDAY_NAMES[i]!r}]") for i, day in enumerate(self.weekly)
+        )
+        self._closed = {holiday.on: holiday.name for holiday in self.holidays}
+        self._special = {
+            special.on: (parse_day(special.hours, "special_days"), special.name)
+            for special in self.special_days
+        }
+        # A weekend working day opens with the hours of the first weekday that opens.
+        self._workday_hours = next((day for day in self._weekly_hours if day), ())
+        if self.country_holidays is not None:
+            self._country_closed, self._country_half = self.country_holidays.build()
+            _, self._half_day_cut = parse_interval(
+                f"00:00-{self.country_holidays.half_day_close}", "half_day_close"
+            )
+        self._engine = Engine(zone, self._hours, self._may_open_after)
+
+    # -- the day rule --------------------------------------------------------------------
+
+    def _rule(self, on: date) -> tuple[Hours, DayKind, str]:
+        special = self._special.get(on)
+        if special is not None:
+            return special[0], DayKind.SPECIAL, special[1]
+        name = self._closed.get(on)
+        if name is not None:
+            return (), DayKind.HOLIDAY, name
+        weekly = self._weekly_hours[on.weekday()]
+        closed, half = self._country_closed, self._country_half
+        if closed is not None:
+            name = closed.get(on)
+            if name is not None:
+                return (), DayKind.HOLIDAY, name
+        if half is not None:
+            name = half.get(on)
+            if name is not None:
+                cut = self._half_day_cut
+                clipped = tuple((a, min(b, cut)) for a, b in weekly if a < cut)
+                return clipped, DayKind.HALF_DAY, name
+        if (
+            closed is not None
+            and self.country_holidays is not None
+            and self.country_holidays.weekend_workdays
+            and on in closed.weekend_workdays
+        ):
+            return self._workday_hours, DayKind.WEEKEND_WORKDAY, "weekend working day"
+        return weekly, DayKind.WEEKLY, WEEKDAY_NAMES[on.weekday()]
+
+    def _hours(self, on: date) -> Hours:
+        return self._rule(on)[0]
+
+    def _may_open_after(self, ordinal: int) -> bool:
+        if any(self._weekly_hours):
+            return True
+        if self.country_holidays is not None and self.country_holidays.weekend_workdays:
+            return True  # a future year may declare a weekend working day
+        return any(s.hours and s.on.toordinal() > ordinal for s in self.special_days)
+
+    # -- named constructors ----------------------------------------------------------------
+
+    @classmethod
+    def standard(
+        cls,
+        timezone: str,
+        hours: str | Sequence[str] = "09:00-18:00",
+        *,
+        workdays: Iterable[int | str] = ("mon", "tue", "wed", "thu", "fri"),
+        **fields: Any,
+    ) -> BusinessCalendar:
+        """The same hours on every working weekday (Monday–Friday by default).
+
+        >>> BusinessCalendar.standard("Europe/Kyiv").weekly[0]
+        ('09:00-18:00',)
+        """
+        return cls(timezone=timezone, weekly=dict.fromkeys(workdays, hours), **fields)
+
+    @classmethod
+    def always_open(cls, timezone: str = "UTC", **fields: Any) -> BusinessCalendar:
+        """Open ``00:00-24:00`` every day: a 24x7 calendar.
+
+        >>> BusinessCalendar.always_open("Europe/Amsterdam").is_open(
+        ...     datetime.fromisoformat("2026-10-25T02:30+01:00"))
+        True
+        """
+        return cls(timezone=timezone, weekly=dict.fromkeys(range(7), "00:00-24:00"), **fields)
+
+    @classmethod
+    def for_country(
+        cls,
+        country: str,
+        *,
+        timezone: str,
+        hours: str | Sequence[str] = "09:00-18:00",
+        subdivision: str | None = None,
+        categories: Iterable[str] | None = None,
+        half_day_close: str = "13:00",
+        observed: bool = True,
+        weekend_workdays: bool = True,
+        **fields: Any,
+    ) -> BusinessCalendar:
+        """A calendar from the ``holidays`` package (SPEC §2.3).
+
+        ``hours`` apply on the country's working weekdays (its weekend comes from the
+        package: Saturday–Sunday in Türkiye, Friday–Saturday in Israel). Public
+        holidays close the day, ``half_day`` dates close at ``half_day_close`` and the
+        country's weekend working days open with ``hours``. Years load lazily.
+
+        >>> tr = BusinessCalendar.for_country("TR", timezone="Europe/Istanbul")
+        >>> tr.day(date(2026, 10, 28)).hours, tr.day(date(2026, 10, 29)).kind
+        (('09:00-13:00',), <DayKind.HOLIDAY: 'holiday'>)
+        """
+        code = CountryHolidays(country=country).country
+        probe = holidays_package.country_holidays(code)
+        if categories is None:
+            categories = ("public",) + (
+                (_HALF_DAY,) if _HALF_DAY in probe.supported_categories else ()
+            )
+        source = CountryHolidays(
+            country=code,
+            subdivision=subdivision,
+            categories=tuple(categories),
+            observed=observed,
+            half_day_close=half_day_close,
+            weekend_workdays=weekend_workdays,
+        )
+        weekly = {day: hours for day in range(7) if day not in probe.weekend}
+        return cls(timezone=timezone, weekly=weekly, country_holidays=source, **fields)
+
+    # -- identity ---------------------------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BusinessCalendar):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__.values()))
+
+    def __repr__(self) -> str:
+        parts = [repr(self.timezone)]
+        days: list[str] = []
+        run_start = 0
+        for i in range(1, 8):  # group consecutive weekdays with the same hours
+            if i == 7 or self.weekly[i] != self.weekly[run_start]:
+                if self.weekly[run_start]:
+                    label = WEEKDAY_NAMES[run_start]
+                    if i - 1 > run_start:
+                        label += f"-{WEEKDAY_NAMES[i - 1]}"
+                    days.append(f"{label} {' '.join(self.weekly[run_start])}")
+                run_start = i
+        parts.append("; ".join(days) if days else "never open weekly")
+        if self.country_holidays is not None:
+            parts.append(
+                f"{self.country_holidays.country} {'+'.join(self.country_holidays.categories)}"
+            )
+        if self.holidays:
+            parts.append(f"{len(self.holidays)} holidays")
+        if self.special_days:
+            parts.append(f"{len(self.special_days)} special days")
+        label = f"{self.name!r}, " if self.name else ""
+        return f"BusinessCalendar({label}{', '.join(parts)})"
+
+    __str__ = __repr__
+
+    # -- the operations of SPEC §2.2 -------------------------------------------------------
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The calendar's zone as a ``ZoneInfo``."""
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    def _out(self, us: int) -> datetime:
+        return from_us(us, self._engine.zone)
+
+    def add(self, start: datetime, duration: timedelta) -> datetime:
+        """The earliest instant by which ``duration`` of open time has passed since ``start``.
+
+        Negative durations go backwards (the latest instant ``u <= start`` with that much
+        open time in ``[u, start)``). ``add(t, timedelta(0)) == t``.
+        """
+        engine = self._engine
+        return from_us(engine.add(instant(start, "start"), duration_us(duration)), engine.zone)
+
+    def add_many(self, starts: Iterable[datetime], duration: timedelta) -> list[datetime]:
+        """:meth:`add` for many starts with one duration: the batch form for pipelines.
+
+        >>> from zoneinfo import ZoneInfo
+        >>> k = BusinessCalendar.standard("Europe/Kyiv")
+        >>> [d.hour for d in k.add_many(
+        ...     [datetime(2026, 11, 18, h, tzinfo=ZoneInfo("Europe/Kyiv")) for h in (9, 10)],
+        ...     timedelta(hours=8))]
+        [17, 18]
+        """
+        step = duration_us(duration)
+        engine = self._engine
+        add, zone = engine.add, engine.zone
+        results: list[datetime] = []
+        append = results.append
+        for n, start in enumerate(starts):
+            append(from_us(add(instant(start, f"starts[{n}]"), step), zone))
+        return results
+
+    def between(self, start: datetime, end: datetime) -> timedelta:
+        """Open time in ``[start, end)``; negative when ``end < start``."""
+        engine = self._engine
+        return timedelta(microseconds=engine.between(instant(start, "start"), instant(end, "end")))
+
+    def is_open(self, at: datetime) -> bool:
+        """Whether the business is open at the instant ``at``."""
+        return self._engine.is_open(instant(at, "at"))
+
+    def next_open(self, at: datetime) -> datetime:
+        """``at`` itself when open, else the start of the next open span."""
+        return self._out(self._engine.next_open(instant(at, "at")))
+
+    def close_of_day(self, at: datetime, days: int = 0) -> datetime:
+        """The close of the business day ``at`` belongs to, moved ``days`` business days on.
+
+        The business day is ``at``'s local date if that date opens and ``at`` is before its
+        last close; otherwise the next business day. ``days=1`` is "end of next business
+        day"; negative ``days`` go back.
+        """
+        engine = self._engine
+        ordinal, _ = engine.owning_business_day(instant(at, "at"), inclusive_close=False)
+        return self._out(engine.close_of(engine.shift_business_day(ordinal, _whole(days))))
+
+    def add_business_days(self, at: datetime, days: int) -> datetime:
+        """The same open-time offset into the business day ``days`` business days on.
+
+        The offset is the open time between the first opening of ``at``'s business day
+        and ``at`` (0 when ``at`` is on a closed day or after the close, which belongs to
+        the next business day; an instant exactly at the close keeps its full offset).
+        On a shorter target day the result is capped at that day's close.
+        """
+        engine = self._engine
+        us = instant(at, "at")
+        ordinal, own = engine.owning_business_day(us, inclusive_close=True)
+        offset = engine.between(engine.first_open_of(ordinal), us) if own else 0
+        offset = max(offset, 0)
+        target = engine.shift_business_day(ordinal, _whole(days))
+        opens = engine.first_open_of(target)
+        available = engine.between(opens, engine.close_of(target))
+        if offset >= available:
+            return self._out(engine.close_of(target))
+        return self._out(engine.add(opens, offset))
+
+    def open_intervals(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+        """The open spans within ``[start, end)``, as aware pairs in the calendar's zone.
+
+        Spans that touch (an overnight shift over midnight) are merged.
+        """
+        a, b = instant(start, "start"), instant(end, "end")
+        if b <= a:
+            return []
+        return [(self._out(s), self._out(e)) for s, e in self._engine.spans(a, b)]
+
+    # -- days and explanations ---------------------------------------------------------------
+
+    def day(self, on: date) -> DaySchedule:
+        """How the local date ``on`` looks and which rule decided it."""
+        on = as_date(on, "on")
+        hours, kind, name = self._rule(on)
+        pieces = self._engine.day(on.toordinal())
+        opened = sum(b - a for a, b in pieces)
+        return DaySchedule(
+            on=on,
+            kind=kind,
+            name=name,
+            hours=tuple(format_interval(interval) for interval in hours),
+            open_time=timedelta(microseconds=opened),
+            opens_at=self._out(pieces[0][0]) if pieces else None,
+            closes_at=self._out(max(b for _, b in pieces)) if pieces else None,
+        )
+
+    def explain_add(self, start: datetime, duration: timedelta) -> Deadline:
+        """:meth:`add`, with reasons: where the clock started, which days were skipped and
+        why (holidays by name), half days, and offset changes on the way.
+
+        >>> from zoneinfo import ZoneInfo
+        >>> k = BusinessCalendar.standard("Europe/Kyiv")
+        >>> print(k.explain_add(datetime(2026, 11, 21, 11, tzinfo=ZoneInfo("Europe/Kyiv")),
+        ...                     timedelta(hours=1)))
+        deadline: Sat 2026-11-21 11:00 +02:00 is outside business hours; the clock starts at
+        Mon 2026-11-23 09:00 +02:00; closed: Sat 2026-11-21 (sat), Sun 2026-11-22 (sun);
+        1 h of business time from Sat 2026-11-21 11:00 +02:00 ends at Mon 2026-11-23 10:00 +02:00.
+        """
+        result = self.add(start, duration)
+        step = duration_us(duration)
+        start_local = self._out(instant(start, "start"))
+        reasons: list[Reason] = []
+        if step > 0 and not self.is_open(start_local):
+            opened = self.next_open(start_local)
+            reasons.append(
+                Reason(
+                    code="calendar.clock_starts_at_next_open",
+                    message=f"{format_instant(start_local)} is outside business hours; "
+                    f"the clock starts at {format_instant(opened)}",
+                    facts={"start": start_local, "clock_start": opened},
+                    source="BusinessCalendar.weekly",
+                )
+            )
+        low, high = sorted((start_local, result))
+        reasons.extend(self._day_reasons(low.date(), high.date()))
+        if low.utcoffset() != high.utcoffset():
+            reasons.append(
+                Reason(
+                    code="calendar.offset_change",
+                    message=f"the UTC offset changes from {low.strftime('%z')} to "
+                    f"{high.strftime('%z')} on the way; business time is real elapsed time",
+                    facts={"from": low, "to": high},
+                    source="BusinessCalendar.timezone",
+                )
+            )
+        direction = "ends at" if step >= 0 else "counted back reaches"
+        reasons.append(
+            Reason(
+                code="calendar.business_time",
+                message=f"{format_duration(duration)} of business time from "
+                f"{format_instant(start_local)} {direction} {format_instant(result)}",
+                facts={"start": start_local, "duration": duration, "result": result},
+                source="BusinessCalendar",
+            )
+        )
+        return Deadline(
+            outcome="deadline",
+            reasons=tuple(reasons),
+            start=start_local,
+            duration=duration,
+            result=result,
+        )
+
+    def _day_reasons(self, first: date, last: date) -> list[Reason]:
+        closed: list[str] = []
+        notable: list[Reason] = []
+        count = (last - first).days + 1
+        for offset in range(count):
+            on = first + timedelta(days=offset)
+            info = self.day(on)
+            label = on.strftime("%a %Y-%m-%d")
+            if info.kind is DayKind.WEEKLY:
+                if not info.is_business_day:
+                    closed.append(f"{label} ({info.name})")
+                continue
+            codes = {
+                DayKind.HOLIDAY: ("calendar.holiday", f"{label} closed: {info.name}"),
+                DayKind.HALF_DAY: (
+                    "calendar.half_day",
+                    f"{label} is a half day ({info.name}): open {', '.join(info.hours)}",
+                ),
+                DayKind.SPECIAL: (
+                    "calendar.special_day",
+                    f"{label} is a special day ({info.name}): "
+                    + (f"open {', '.join(info.hours)}" if info.hours else "closed"),
+                ),
+                DayKind.WEEKEND_WORKDAY: (
+                    "calendar.weekend_workday",
+                    f"{label} is a weekend working day: open {', '.join(info.hours)}",
+                ),
+            }
+            code, message = codes[info.kind]
+            source = (
+                "BusinessCalendar.special_days"
+                if info.kind is DayKind.SPECIAL
+                else (
+                    "BusinessCalendar.country_holidays"
+                    if self.country_holidays is not None and on not in self._closed
+                    else "BusinessCalendar.holidays"
+                )
+            )
+            notable.append(
+                Reason(
+                    code=code, message=message, facts={"date": on, "name": info.name}, source=source
+                )
+            )
+        reasons = []
+        if closed:
+            shown = closed[:_MAX_LISTED_DAYS]
+            more = len(closed) - len(shown)
+            reasons.append(
+                Reason(
+                    code="calendar.closed_days",
+                    message="closed: " + ", ".join(shown) + (f" and {more} more" if more else ""),
+                    facts={"days": len(closed)},
+                    source="BusinessCalendar.weekly",
+                )
+            )
+        if len(notable) > _MAX_LISTED_DAYS:
+            notable = notable[:_MAX_LISTED_DAYS]
+        return notable + reasons
+
+
+def _whole(days: object) -> int:
+    if isinstance(days, bool) or not isinstance(days, int):
+        raise InvalidDurationError(f"days: {days!r} is not a whole number of business days")
+    return days

@@ -1,0 +1,87 @@
+"""Intake channels, and the rule of which kinds of request may arrive through which.
+
+Shared by the SLA engine and coverage classification (SPEC §3.3, §4 step 2): the
+Partner Support Manager service takes phone calls only for critical errors (seed 004).
+
+>>> rule = ChannelRule(allowed={"critical_bug": ["phone", "portal"]}, default=["portal", "email"])
+>>> rule.allows("critical_bug", "phone"), rule.allows("consultation", "phone")
+(True, False)
+>>> rule.check("consultation", "phone").code
+'intake.channel_not_allowed'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import field_serializer, field_validator
+
+from supportrules._model import Frozen, Vocabulary
+from supportrules.explain import Reason
+
+__all__ = ["ALL_CHANNELS", "Channel", "ChannelRule"]
+
+
+class Channel(Vocabulary):
+    """How a request reached the vendor (SPEC §3.1)."""
+
+    PORTAL = "portal"  # the partner's own system
+    CLIENT_AREA = "client_area"
+    EMAIL = "email"
+    PHONE = "phone"
+
+
+ALL_CHANNELS: tuple[Channel, ...] = tuple(Channel)
+
+
+class ChannelRule(Frozen):
+    """Allowed channels per kind of request; kinds not listed take ``default``.
+
+    Kinds are plain strings so that the SLA ticket kinds and the coverage request
+    kinds can share the rule.
+    """
+
+    allowed: tuple[tuple[str, tuple[Channel, ...]], ...] = ()
+    default: tuple[Channel, ...] = ALL_CHANNELS
+
+    @field_validator("allowed", mode="before")
+    @classmethod
+    def _from_mapping(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return tuple((str(kind), tuple(channels)) for kind, channels in value.items())
+        return value
+
+    @field_serializer("allowed")
+    def _as_mapping(self, allowed: tuple[tuple[str, tuple[Channel, ...]], ...]) -> dict[str, Any]:
+        return {kind: [c.value for c in channels] for kind, channels in allowed}
+
+    def channels_for(self, kind: str) -> tuple[Channel, ...]:
+        """The channels a request of ``kind`` may arrive through."""
+        for listed, channels in self.allowed:
+            if listed == str(kind):
+                return channels
+        return self.default
+
+    def allows(self, kind: str, channel: Channel | str) -> bool:
+        """Whether ``kind`` may arrive through ``channel``."""
+        return Channel(channel) in self.channels_for(kind)
+
+    def check(self, kind: str, channel: Channel | str, *, source: str = "ChannelRule") -> Reason:
+        """A reason either way: ``intake.channel_allowed`` or ``intake.channel_not_allowed``."""
+        channel = Channel(channel)
+        channels = self.channels_for(kind)
+        names = ", ".join(c.value for c in channels) or "none"
+        if channel in channels:
+            return Reason(
+                code="intake.channel_allowed",
+                message=f"{kind} requests may arrive by {channel.value}",
+                facts={"kind": str(kind), "channel": channel.value},
+                source=source,
+            )
+        return Reason(
+            code="intake.channel_not_allowed",
+            message=f"{kind} requests may not arrive by {channel.value} (allowed: {names})",
+            facts={"kind": str(kind), "channel": channel.value, "allowed": tuple(channels)},
+            source=source,
+        )

@@ -1,0 +1,172 @@
+"""Every error the library raises on bad input or misuse.
+
+Business outcomes ("not covered", "not protected", "top-up required") are decisions,
+never exceptions. Exceptions mean the *input* is wrong, and each message says what
+happened, shows the value, and says how to fix it::
+
+    SupportRulesError (ValueError)
+    ├── NaiveDatetimeError          a datetime without a time zone
+    ├── InvalidDurationError        a duration that is not a timedelta
+    ├── UnknownTimezoneError        an IANA zone the system does not know
+    ├── InvalidScheduleError        malformed, overlapping or empty open intervals
+    ├── CalendarNeverOpensError     a calendar that never opens (again)
+    ├── OutOfRangeError             a result beyond what a datetime can hold
+    ├── UnknownCountryError         a country the holidays package does not know
+    ├── UnknownValueError           an unknown enum value ("did you mean ...")
+    ├── InvalidEventSequenceError   SLA events out of order or inconsistent
+    └── MoneyError
+        ├── InvalidAmountError      a float, NaN or infinity as an amount
+        ├── UnknownCurrencyError    a code that is not in ISO 4217
+        └── CurrencyMismatchError   two currencies in one sum or comparison
+
+All of them derive from ``ValueError``, like pydantic's ``ValidationError``, so
+``except ValueError`` catches every kind of bad input.
+
+>>> issubclass(CurrencyMismatchError, SupportRulesError)
+True
+>>> str(UnknownValueError.for_value("kind", "bgu", ["bug", "consultation"]))
+"kind: unknown value 'bgu'; did you mean 'bug'? Known values: 'bug', 'consultation'."
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any, Self
+
+__all__ = [
+    "CalendarNeverOpensError",
+    "CurrencyMismatchError",
+    "InvalidAmountError",
+    "InvalidDurationError",
+    "InvalidEventSequenceError",
+    "InvalidScheduleError",
+    "MoneyError",
+    "NaiveDatetimeError",
+    "OutOfRangeError",
+    "SupportRulesError",
+    "UnknownCountryError",
+    "UnknownCurrencyError",
+    "UnknownTimezoneError",
+    "UnknownValueError",
+]
+
+
+def did_you_mean(value: str, known: Iterable[str], *, limit: int = 3) -> list[str]:
+    """Close matches of ``value`` among ``known``, case-insensitively, best first."""
+    by_folded: dict[str, str] = {}
+    for name in known:
+        by_folded.setdefault(name.casefold(), name)
+    matches = difflib.get_close_matches(value.casefold(), by_folded, n=limit, cutoff=0.6)
+    return [by_folded[m] for m in matches]
+
+
+def _suggest(value: str, known: Iterable[str]) -> str:
+    matches = did_you_mean(value, known)
+    if not matches:
+        return "."
+    return "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
+
+
+class SupportRulesError(ValueError):
+    """Root of every error raised by supportrules (a ``ValueError``)."""
+
+
+class NaiveDatetimeError(SupportRulesError):
+    """A datetime without a time zone was given where an instant is needed."""
+
+    @classmethod
+    def for_field(cls, field: str, value: Any) -> Self:
+        return cls(
+            f"{field}: {value!r} is a naive datetime; give it a time zone, for example "
+            "value.replace(tzinfo=ZoneInfo('Europe/Kyiv')) or an ISO string with an offset."
+        )
+
+
+class InvalidDurationError(SupportRulesError):
+    """A duration that is not a ``datetime.timedelta``."""
+
+    @classmethod
+    def for_field(cls, field: str, value: Any) -> Self:
+        return cls(
+            f"{field}: {value!r} ({type(value).__name__}) is not a duration; pass a "
+            "datetime.timedelta, e.g. timedelta(hours=8). Business days are a separate "
+            "operation (close_of_day / add_business_days)."
+        )
+
+
+class UnknownTimezoneError(SupportRulesError):
+    """An IANA time zone key that the system's time zone database does not know."""
+
+    @classmethod
+    def for_key(cls, key: str, known: Iterable[str]) -> Self:
+        return cls(f"timezone: unknown IANA time zone {key!r}{_suggest(key, known)}")
+
+
+class InvalidScheduleError(SupportRulesError):
+    """Open intervals that are malformed, overlap, or end before they start."""
+
+
+class CalendarNeverOpensError(SupportRulesError):
+    """The calendar has no open time within the search horizon (10 years)."""
+
+
+class OutOfRangeError(SupportRulesError):
+    """A result would fall outside the range a ``datetime`` can represent."""
+
+
+class UnknownCountryError(SupportRulesError):
+    """A country code the ``holidays`` package does not support."""
+
+    @classmethod
+    def for_code(cls, code: str, known: Iterable[str]) -> Self:
+        return cls(
+            f"country: the holidays package has no calendar for {code!r}"
+            f"{_suggest(code, known)} Use an ISO 3166-1 alpha-2 code such as 'UA' or 'TR'."
+        )
+
+
+class UnknownValueError(SupportRulesError):
+    """A value outside a closed vocabulary (a ticket kind, a channel, a plan...)."""
+
+    @classmethod
+    def for_value(cls, field: str, value: object, known: Iterable[str]) -> Self:
+        known = list(known)
+        listed = ", ".join(repr(k) for k in known)
+        return cls(
+            f"{field}: unknown value {value!r}{_suggest(str(value), known)} Known values: {listed}."
+        )
+
+
+class InvalidEventSequenceError(SupportRulesError):
+    """SLA events that are out of order, inconsistent, or before the ticket opened."""
+
+
+class MoneyError(SupportRulesError):
+    """Root of the money errors."""
+
+
+class InvalidAmountError(MoneyError):
+    """An amount that is a float, NaN, infinite or not a number at all."""
+
+
+class UnknownCurrencyError(MoneyError):
+    """A currency code that ISO 4217 does not list."""
+
+    @classmethod
+    def for_code(cls, code: object, known: Iterable[str]) -> Self:
+        return cls(
+            f"currency: {code!r} is not an ISO 4217 currency code"
+            f"{_suggest(str(code), known)} Use three letters such as 'EUR', 'UAH' or 'TRY'."
+        )
+
+
+class CurrencyMismatchError(MoneyError):
+    """Two amounts in different currencies were added, subtracted or compared."""
+
+    @classmethod
+    def between(cls, operation: str, left: str, right: str) -> Self:
+        return cls(
+            f"currency: cannot {operation} {left} and {right}; convert one of them first "
+            "(supportrules never converts currencies on its own)."
+        )

@@ -1,0 +1,142 @@
+"""Reasons, and the Decision base every rule returns.
+
+A rule never answers with a bare boolean: it returns a :class:`Decision` whose
+``outcome`` is a short word and whose ``reasons`` say why, each with a stable dotted
+``code`` that services can match on, a ``message`` with the concrete figures, the
+``facts`` behind the message, and the policy field (``source``) the rule came from.
+
+>>> reason = Reason(
+...     code="sla.same_day_cap",
+...     message="capped at Wed 18:00, the close of that day",
+...     facts={"cap": "18:00"},
+...     source="SlaTarget.same_day_cap",
+... )
+>>> decision = Decision(outcome="due", reasons=(reason,))
+>>> decision.codes
+('sla.same_day_cap',)
+>>> print(decision.explain())
+due: capped at Wed 18:00, the close of that day.
+>>> reason.fact("cap")
+'18:00'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from pydantic import field_validator
+
+from supportrules._model import Frozen
+from supportrules.money import Money
+
+__all__ = ["Decision", "FactValue", "Reason", "format_duration", "format_instant"]
+
+FactValue = (
+    bool | int | Decimal | str | date | datetime | time | timedelta | Money | tuple[str, ...] | None
+)
+
+
+class Reason(Frozen):
+    """One step of a decision: a stable code, a message with figures, and its source."""
+
+    code: str
+    message: str
+    facts: tuple[tuple[str, FactValue], ...] = ()
+    source: str | None = None
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _facts_from_mapping(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return tuple(value.items())
+        return value
+
+    def fact(self, name: str, default: FactValue = None) -> FactValue:
+        """The value of fact ``name`` (``default`` when the reason has no such fact)."""
+        for key, value in self.facts:
+            if key == name:
+                return value
+        return default
+
+    def facts_dict(self) -> dict[str, FactValue]:
+        """The facts as a new ``dict`` (the reason itself stays immutable)."""
+        return dict(self.facts)
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class Decision(Frozen):
+    """An outcome and the reasons for it; every rule's result derives from this."""
+
+    outcome: str
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The reason codes in order, for matching in services and tests."""
+        return tuple(reason.code for reason in self.reasons)
+
+    def has(self, code: str) -> bool:
+        """Whether any reason carries ``code``."""
+        return code in self.codes
+
+    def reason(self, code: str) -> Reason | None:
+        """The first reason with ``code``, or ``None``."""
+        for reason in self.reasons:
+            if reason.code == code:
+                return reason
+        return None
+
+    def explain(self) -> str:
+        """The outcome followed by every reason's message, as a short paragraph."""
+        messages = "; ".join(reason.message for reason in self.reasons)
+        return f"{self.outcome}: {messages}." if messages else f"{self.outcome}."
+
+    def __str__(self) -> str:
+        return self.explain()
+
+
+def format_instant(moment: datetime) -> str:
+    """A short, unambiguous reading of an instant for messages: weekday, date, time, offset.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> format_instant(datetime(2026, 11, 18, 15, 30, tzinfo=ZoneInfo("Europe/Kyiv")))
+    'Wed 2026-11-18 15:30 +02:00'
+    """
+    text = moment.strftime("%a %Y-%m-%d %H:%M")
+    if moment.second or moment.microsecond:
+        text += moment.strftime(":%S")
+        if moment.microsecond:
+            text += f".{moment.microsecond:06d}"
+    offset = moment.strftime("%z")
+    if offset:
+        text += f" {offset[:3]}:{offset[3:5]}"
+    return text
+
+
+def format_duration(duration: timedelta) -> str:
+    """A duration in hours and minutes, as people write business time.
+
+    >>> format_duration(timedelta(hours=12, minutes=30)), format_duration(timedelta(hours=-2))
+    ('12 h 30 min', '-2 h')
+    >>> format_duration(timedelta(0)), format_duration(timedelta(seconds=90))
+    ('0 min', '1 min 30 s')
+    """
+    total = duration // timedelta(microseconds=1)
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    seconds, micro = divmod(total, 1_000_000)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} h")
+    if minutes:
+        parts.append(f"{minutes} min")
+    if seconds or micro:
+        parts.append(f"{seconds}.{micro:06d} s".replace(".000000", "") if micro else f"{seconds} s")
+    return sign + " ".join(parts) if parts else "0 min"
