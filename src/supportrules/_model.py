@@ -11,14 +11,46 @@ contract services expect from their config loaders. Both are ``ValueError``.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Self
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
 
-from supportrules.errors import SupportRulesError, UnknownValueError
+from supportrules.errors import NaiveDatetimeError, SupportRulesError, UnknownValueError
 
-__all__ = ["Frozen", "Vocabulary", "unwrap_validation_error"]
+__all__ = ["Aware", "Frozen", "Vocabulary", "require_aware", "unwrap_validation_error"]
+
+
+def require_aware(value: object, field: str) -> datetime:
+    """``value`` if it is an aware datetime; otherwise :class:`NaiveDatetimeError`.
+
+    ISO strings with an offset are accepted (the JSON form).
+    """
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise NaiveDatetimeError(
+                f"{field}: {value!r} is not an ISO datetime with an offset"
+            ) from None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            return value
+        raise NaiveDatetimeError.for_field(field, value)
+    if isinstance(value, date):
+        raise NaiveDatetimeError(
+            f"{field}: {value!r} is a date, not an instant; pass an aware datetime"
+        )
+    raise NaiveDatetimeError(f"{field}: {value!r} ({type(value).__name__}) is not a datetime")
+
+
+def _aware_field(value: object, info: ValidationInfo) -> datetime:
+    return require_aware(value, info.field_name or "datetime")
+
+
+Aware = Annotated[datetime, BeforeValidator(_aware_field)]
+"""An aware ``datetime`` field: a naive one raises :class:`NaiveDatetimeError`."""
 
 
 class Vocabulary(StrEnum):

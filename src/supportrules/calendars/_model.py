@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from supportrules._model import Frozen
+from supportrules._model import Frozen, require_aware
 from supportrules.calendars._engine import (
     US,
     Engine,
@@ -45,7 +45,6 @@ from supportrules.calendars._schedule import (
 from supportrules.errors import (
     InvalidDurationError,
     InvalidScheduleError,
-    NaiveDatetimeError,
     UnknownCountryError,
     UnknownTimezoneError,
     UnknownValueError,
@@ -68,17 +67,9 @@ _MAX_LISTED_DAYS = 8
 
 def instant(value: object, field: str) -> int:
     """Microseconds since the epoch of an aware datetime; anything else is refused."""
-    if isinstance(value, datetime):
-        if value.tzinfo is not None and value.utcoffset() is not None:
-            return to_us(value)
-        raise NaiveDatetimeError.for_field(field, value)
-    if isinstance(value, date):
-        raise NaiveDatetimeError(
-            f"{field}: {value!r} is a date, not an instant; pass an aware datetime"
-        )
-    raise NaiveDatetimeError(
-        f"{field}: {value!r} ({type(value).__name__}) is not an aware datetime"
-    )
+    if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() is not None:
+        return to_us(value)
+    return to_us(require_aware(value, field))
 
 
 def duration_us(value: object, field: str = "duration") -> int:
