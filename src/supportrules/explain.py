@@ -29,7 +29,8 @@ from typing import Any
 
 from pydantic import field_validator
 
-from supportrules._model import Frozen
+from supportrules._model import Frozen, trusted
+from supportrules.errors import NaiveDatetimeError
 from supportrules.money import Money
 
 __all__ = ["Decision", "FactValue", "Reason", "format_duration", "format_instant"]
@@ -68,6 +69,16 @@ class Reason(Frozen):
     def __str__(self) -> str:
         return f"[{self.code}] {self.message}"
 
+    @classmethod
+    def make(cls, code: str, message: str, source: str | None, **facts: FactValue) -> Reason:
+        """A reason built by the rules themselves, without re-validating trusted values
+        (rules build many of them on hot paths).
+
+        >>> Reason.make("sla.met", "resolved in time", "SlaTarget", late=False).fact("late")
+        False
+        """
+        return trusted(cls, code=code, message=message, facts=tuple(facts.items()), source=source)
+
 
 class Decision(Frozen):
     """An outcome and the reasons for it; every rule's result derives from this."""
@@ -101,21 +112,20 @@ class Decision(Frozen):
 
 
 def format_instant(moment: datetime) -> str:
-    """A short, unambiguous reading of an instant for messages: weekday, date, time, offset.
+    """A short, unambiguous reading of an instant for messages: weekday, then ISO 8601
+    to the minute (seconds only when there are any) with the UTC offset.
 
     >>> from zoneinfo import ZoneInfo
     >>> format_instant(datetime(2026, 11, 18, 15, 30, tzinfo=ZoneInfo("Europe/Kyiv")))
-    'Wed 2026-11-18 15:30 +02:00'
+    'Wed 2026-11-18 15:30+02:00'
     """
-    text = moment.strftime("%a %Y-%m-%d %H:%M")
-    if moment.second or moment.microsecond:
-        text += moment.strftime(":%S")
-        if moment.microsecond:
-            text += f".{moment.microsecond:06d}"
-    offset = moment.strftime("%z")
-    if offset:
-        text += f" {offset[:3]}:{offset[3:5]}"
-    return text
+    if moment.utcoffset() is None:
+        raise NaiveDatetimeError.for_field("moment", moment)
+    spec = "auto" if moment.second or moment.microsecond else "minutes"
+    return f"{_WEEKDAYS[moment.weekday()]} {moment.isoformat(' ', spec)}"
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def format_duration(duration: timedelta) -> str:

@@ -374,6 +374,11 @@ class Engine:
                 return ordinal, True
         return self.shift_business_day(ordinal, 1), False
 
+    def close_of_day(self, us: int, days: int = 0) -> int:
+        """The close of the business day ``us`` belongs to, ``days`` business days on."""
+        ordinal, _ = self.owning_business_day(us, inclusive_close=False)
+        return self.close_of(self.shift_business_day(ordinal, days))
+
     def close_of(self, ordinal: int) -> int:
         return max(end for _, end in self.day(ordinal))
 

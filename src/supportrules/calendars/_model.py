@@ -494,14 +494,6 @@ class BusinessCalendar(Frozen):
 
     # -- identity ---------------------------------------------------------------------------
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, BusinessCalendar):
-            return NotImplemented
-        return self.__dict__ == other.__dict__
-
-    def __hash__(self) -> int:
-        return hash(tuple(self.__dict__.values()))
-
     def __repr__(self) -> str:
         parts = [repr(self.timezone)]
         days: list[str] = []
@@ -535,8 +527,16 @@ class BusinessCalendar(Frozen):
         """The calendar's zone as a ``ZoneInfo``."""
         return zoneinfo.ZoneInfo(self.timezone)
 
+    @property
+    def _fast(self) -> Engine:
+        # pydantic resolves private attributes in a Python-level __getattr__; the hot
+        # paths (here and in supportrules.sla) read the engine straight from the private
+        # dict instead, and work on integer microseconds.
+        engine: Engine = self.__pydantic_private__["_engine"]  # type: ignore[index]
+        return engine
+
     def _out(self, us: int) -> datetime:
-        return from_us(us, self._engine.zone)
+        return from_us(us, self._fast.zone)
 
     def add(self, start: datetime, duration: timedelta) -> datetime:
         """The earliest instant by which ``duration`` of open time has passed since ``start``.
@@ -544,7 +544,7 @@ class BusinessCalendar(Frozen):
         Negative durations go backwards (the latest instant ``u <= start`` with that much
         open time in ``[u, start)``). ``add(t, timedelta(0)) == t``.
         """
-        engine = self._engine
+        engine = self._fast
         return from_us(engine.add(instant(start, "start"), duration_us(duration)), engine.zone)
 
     def add_many(self, starts: Iterable[datetime], duration: timedelta) -> list[datetime]:
@@ -558,7 +558,7 @@ class BusinessCalendar(Frozen):
         [17, 18]
         """
         step = duration_us(duration)
-        engine = self._engine
+        engine = self._fast
         add, zone = engine.add, engine.zone
         results: list[datetime] = []
         append = results.append
@@ -568,16 +568,16 @@ class BusinessCalendar(Frozen):
 
     def between(self, start: datetime, end: datetime) -> timedelta:
         """Open time in ``[start, end)``; negative when ``end < start``."""
-        engine = self._engine
+        engine = self._fast
         return timedelta(microseconds=engine.between(instant(start, "start"), instant(end, "end")))
 
     def is_open(self, at: datetime) -> bool:
         """Whether the business is open at the instant ``at``."""
-        return self._engine.is_open(instant(at, "at"))
+        return self._fast.is_open(instant(at, "at"))
 
     def next_open(self, at: datetime) -> datetime:
         """``at`` itself when open, else the start of the next open span."""
-        return self._out(self._engine.next_open(instant(at, "at")))
+        return self._out(self._fast.next_open(instant(at, "at")))
 
     def close_of_day(self, at: datetime, days: int = 0) -> datetime:
         """The close of the business day ``at`` belongs to, moved ``days`` business days on.
@@ -586,9 +586,7 @@ class BusinessCalendar(Frozen):
         last close; otherwise the next business day. ``days=1`` is "end of next business
         day"; negative ``days`` go back.
         """
-        engine = self._engine
-        ordinal, _ = engine.owning_business_day(instant(at, "at"), inclusive_close=False)
-        return self._out(engine.close_of(engine.shift_business_day(ordinal, _whole(days))))
+        return self._out(self._fast.close_of_day(instant(at, "at"), _whole(days)))
 
     def add_business_days(self, at: datetime, days: int) -> datetime:
         """The same open-time offset into the business day ``days`` business days on.
@@ -598,7 +596,7 @@ class BusinessCalendar(Frozen):
         the next business day; an instant exactly at the close keeps its full offset).
         On a shorter target day the result is capped at that day's close.
         """
-        engine = self._engine
+        engine = self._fast
         us = instant(at, "at")
         ordinal, own = engine.owning_business_day(us, inclusive_close=True)
         offset = engine.between(engine.first_open_of(ordinal), us) if own else 0
@@ -610,6 +608,31 @@ class BusinessCalendar(Frozen):
             return self._out(engine.close_of(target))
         return self._out(engine.add(opens, offset))
 
+    def business_day_of(self, at: datetime) -> date:
+        """The business day ``at`` belongs to: its local date if that date opens and ``at``
+        is before its last close, else the next business day.
+
+        >>> from zoneinfo import ZoneInfo
+        >>> k = BusinessCalendar.standard("Europe/Kyiv")
+        >>> k.business_day_of(datetime(2026, 11, 20, 19, tzinfo=ZoneInfo("Europe/Kyiv")))
+        datetime.date(2026, 11, 23)
+        """
+        engine = self._fast
+        ordinal, _ = engine.owning_business_day(instant(at, "at"), inclusive_close=False)
+        return date.fromordinal(ordinal)
+
+    def next_business_day(self, on: date, days: int = 1) -> date:
+        """The business day ``days`` business days after ``on`` (before it, if negative).
+
+        ``on`` need not be a business day; ``days=0`` returns ``on`` itself.
+
+        >>> k = BusinessCalendar.standard("Europe/Kyiv")
+        >>> k.next_business_day(date(2026, 11, 20)), k.next_business_day(date(2026, 11, 23), -1)
+        (datetime.date(2026, 11, 23), datetime.date(2026, 11, 20))
+        """
+        ordinal = as_date(on, "on").toordinal()
+        return date.fromordinal(self._fast.shift_business_day(ordinal, _whole(days)))
+
     def open_intervals(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
         """The open spans within ``[start, end)``, as aware pairs in the calendar's zone.
 
@@ -618,7 +641,7 @@ class BusinessCalendar(Frozen):
         a, b = instant(start, "start"), instant(end, "end")
         if b <= a:
             return []
-        return [(self._out(s), self._out(e)) for s, e in self._engine.spans(a, b)]
+        return [(self._out(s), self._out(e)) for s, e in self._fast.spans(a, b)]
 
     # -- days and explanations ---------------------------------------------------------------
 
@@ -626,7 +649,7 @@ class BusinessCalendar(Frozen):
         """How the local date ``on`` looks and which rule decided it."""
         on = as_date(on, "on")
         hours, kind, name = self._rule(on)
-        pieces = self._engine.day(on.toordinal())
+        pieces = self._fast.day(on.toordinal())
         opened = sum(b - a for a, b in pieces)
         return DaySchedule(
             on=on,
@@ -646,9 +669,9 @@ class BusinessCalendar(Frozen):
         >>> k = BusinessCalendar.standard("Europe/Kyiv")
         >>> print(k.explain_add(datetime(2026, 11, 21, 11, tzinfo=ZoneInfo("Europe/Kyiv")),
         ...                     timedelta(hours=1)))
-        deadline: Sat 2026-11-21 11:00 +02:00 is outside business hours; the clock starts at
-        Mon 2026-11-23 09:00 +02:00; closed: Sat 2026-11-21 (sat), Sun 2026-11-22 (sun);
-        1 h of business time from Sat 2026-11-21 11:00 +02:00 ends at Mon 2026-11-23 10:00 +02:00.
+        deadline: Sat 2026-11-21 11:00+02:00 is outside business hours; the clock starts at
+        Mon 2026-11-23 09:00+02:00; closed: Sat 2026-11-21 (sat), Sun 2026-11-22 (sun);
+        1 h of business time from Sat 2026-11-21 11:00+02:00 ends at Mon 2026-11-23 10:00+02:00.
         """
         result = self.add(start, duration)
         step = duration_us(duration)

@@ -1,0 +1,768 @@
+"""The SLA rules: deadlines, live status replayed from events, queue helpers (SPEC §3).
+
+Everything is recomputed from the ticket and its events on every call: there are no
+stored counters, so a changed policy replays history exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from supportrules._model import require_aware, trusted
+from supportrules.calendars import BusinessCalendar
+from supportrules.calendars._engine import Engine, from_us, to_us
+from supportrules.calendars._model import duration_us
+from supportrules.errors import InvalidDurationError, InvalidEventSequenceError
+from supportrules.explain import Reason, format_duration, format_instant
+from supportrules.sla._model import (
+    Acknowledged,
+    AtRisk,
+    ByTime,
+    ComplianceReport,
+    ComplianceRow,
+    CompoundMode,
+    Deadlines,
+    Metric,
+    MetricState,
+    MetricStatus,
+    Paused,
+    Reopened,
+    Resolved,
+    Resumed,
+    SlaEvent,
+    SlaPolicy,
+    SlaStatus,
+    SlaTarget,
+    Ticket,
+    TicketKind,
+    clock_time,
+)
+
+__all__ = ["QueueItem", "at_risk", "compliance", "deadlines", "status"]
+
+QueueItem = tuple[SlaPolicy, Ticket, Sequence[SlaEvent]]
+_ZERO = timedelta(0)
+_METRICS = (Metric.ACKNOWLEDGE, Metric.RESOLVE)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """How one metric of one ticket is scheduled, before any event (instants in µs)."""
+
+    metric: Metric
+    target: SlaTarget | None
+    calendar: BusinessCalendar
+    engine: Engine
+    start: int | None = None
+    due: int | None = None
+    parts: tuple[int, ...] = ()
+    reasons: list[Reason] = field(default_factory=list)
+    seen: dict[int, datetime] = field(default_factory=dict)
+
+    def at(self, us: int) -> datetime:
+        """The instant ``us`` as an aware datetime in the calendar's zone (memoised: a
+        plan names the same few instants in its result and in several reasons)."""
+        found = self.seen.get(us)
+        if found is None:
+            found = self.seen[us] = from_us(us, self.engine.zone)
+        return found
+
+
+def _source(target: SlaTarget, name: str) -> str:
+    return f"SlaTarget({target.name or target.metric.value}).{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A target compiled once per policy: what every ticket would otherwise recompute."""
+
+    target: SlaTarget
+    step: int | None  # the duration in µs (None: estimate or a relative target)
+    cutoff: time | None
+    duration_text: str  # "8 h of business time"
+    source: str
+
+
+def _compile(target: SlaTarget) -> _Rule:
+    if target.duration is not None:
+        step: int | None = duration_us(target.duration)
+        text = f"{format_duration(target.duration)} of business time"
+    else:
+        step, text = None, "the estimate"
+    return _Rule(
+        target=target,
+        step=step,
+        cutoff=clock_time(target.cutoff) if target.cutoff else None,
+        duration_text=text,
+        source=_source(target, "use_estimate" if target.use_estimate else "duration"),
+    )
+
+
+_Route = tuple[Reason | None, _Rule | None, _Rule | None]
+
+
+def _route(policy: SlaPolicy, ticket: Ticket) -> _Route:
+    """Intake gate and the compiled targets of both metrics for this kind of ticket."""
+    memo = policy._route_memo
+    key = (ticket.kind, ticket.channel, ticket.priority)
+    found: _Route | None = memo.get(key)
+    if found is None:
+        acknowledge = policy.target_for(ticket, Metric.ACKNOWLEDGE)
+        resolve = policy.target_for(ticket, Metric.RESOLVE)
+        found = (
+            _gate(policy, ticket),
+            None if acknowledge is None else _compile(acknowledge),
+            None if resolve is None else _compile(resolve),
+        )
+        memo[key] = found
+    return found
+
+
+def _registration(engine: Engine, opened: int, cutoff: time) -> tuple[int, bool]:
+    """SPEC §3.2's cutoff rule: the instant the ticket counts as registered, and whether
+    it was moved to the next business day because of the cutoff or a closed day.
+
+    ``s = next_open(opened_at)``; if ``s`` is on ``opened_at``'s local date and before
+    the cutoff it stands, otherwise the clock starts at the first opening of the next
+    business day after ``opened_at``'s date.
+    """
+    start = engine.next_open(opened)
+    local_start = from_us(start, engine.zone)
+    opened_day = engine.local_ordinal(opened)
+    if local_start.toordinal() == opened_day and local_start.time() < cutoff:
+        return start, False
+    return engine.first_open_of(engine.shift_business_day(opened_day, 1)), True
+
+
+def _plan(
+    policy: SlaPolicy, ticket: Ticket, metric: Metric, rule: _Rule | None, opened: int
+) -> _Plan:
+    if rule is None:
+        reason = Reason.make(
+            "sla.no_target",
+            f"no {metric.value} target for {ticket.kind.value} tickets",
+            "SlaPolicy.targets",
+            metric=metric.value,
+            kind=ticket.kind.value,
+        )
+        return _Plan(metric, None, policy.calendar, policy.calendar._fast, reasons=[reason])
+    target = rule.target
+    calendar = policy.calendar_for(ticket, target)
+    plan = _Plan(metric, target, calendar, calendar._fast)
+    if target.calendar is not None:
+        plan.reasons.append(
+            Reason.make(
+                "sla.target_calendar",
+                f"{metric.value} runs on its own calendar {target.calendar!r}",
+                _source(target, "calendar"),
+            )
+        )
+    elif calendar is not policy.calendar:
+        plan.reasons.append(
+            Reason.make(
+                "sla.ticket_calendar",
+                f"{metric.value} runs on the customer's calendar {calendar!r}",
+                "SlaPolicy.calendar_source",
+            )
+        )
+    if target.end_of_day is not None:
+        _schedule_end_of_day(plan, ticket, target, target.end_of_day, opened)
+    elif target.by is not None:
+        _schedule_by_time(plan, ticket, target, target.by, opened)
+    elif rule.step is not None:
+        _schedule_business_time(plan, ticket, rule, rule.step, rule.duration_text, opened)
+    elif ticket.estimate is None:
+        plan.reasons.append(
+            Reason.make(
+                "sla.awaiting_estimate",
+                f"no {metric.value} deadline yet: the {ticket.kind.value} has no estimate; "
+                "the specialist fixes it at acceptance",
+                _source(target, "use_estimate"),
+            )
+        )
+    else:
+        text = f"the estimate of {format_duration(ticket.estimate)}"
+        _schedule_business_time(plan, ticket, rule, duration_us(ticket.estimate), text, opened)
+    return plan
+
+
+def _schedule_end_of_day(
+    plan: _Plan, ticket: Ticket, target: SlaTarget, days: int, opened: int
+) -> None:
+    engine = plan.engine
+    plan.start = engine.next_open(opened)
+    plan.due = engine.close_of_day(opened, days)
+    due = plan.at(plan.due)
+    on = f" {days} business day(s) on" if days else ""
+    plan.reasons.append(
+        Reason.make(
+            "sla.end_of_day",
+            f"{plan.metric.value}: registered {format_instant(ticket.opened_at)}, due at the "
+            f"close of the business day{on}, {format_instant(due)}",
+            _source(target, "end_of_day"),
+            days=days,
+            due=due,
+        )
+    )
+
+
+def _schedule_by_time(
+    plan: _Plan, ticket: Ticket, target: SlaTarget, by: ByTime, opened: int
+) -> None:
+    engine = plan.engine
+    cutoff = clock_time(target.cutoff) if target.cutoff else time.max
+    start, moved = _registration(engine, opened, cutoff)
+    day = date.fromordinal(engine.shift_business_day(engine.local_ordinal(start), by.days))
+    local = datetime.combine(day, clock_time(by.at), engine.zone)
+    plan.start = start
+    plan.due = to_us(local)
+    due = plan.at(plan.due)
+    rule = f"registered {format_instant(ticket.opened_at)}"
+    if target.cutoff:
+        rule += (
+            f", at or after the {target.cutoff} cutoff or outside business hours"
+            if moved
+            else f", before the {target.cutoff} cutoff"
+        )
+    plan.reasons.append(
+        Reason.make(
+            "sla.by_time",
+            f"{plan.metric.value}: {rule}: due by {by.at} on {day.strftime('%a %Y-%m-%d')}, "
+            f"{format_instant(due)}",
+            _source(target, "by"),
+            due=due,
+        )
+    )
+
+
+def _schedule_business_time(
+    plan: _Plan, ticket: Ticket, rule: _Rule, step: int, what: str, opened: int
+) -> None:
+    engine, reasons, target = plan.engine, plan.reasons, rule.target
+    if rule.cutoff is not None:
+        start, moved = _registration(engine, opened, rule.cutoff)
+        if moved:
+            local = ticket.opened_at.astimezone(engine.zone)
+            why = (
+                f"at or after the {target.cutoff} cutoff"
+                if local.time() >= rule.cutoff
+                and engine.owning_business_day(opened, inclusive_close=False)[1]
+                else "outside business hours"
+            )
+            reasons.append(
+                Reason.make(
+                    "sla.after_cutoff",
+                    f"registered {format_instant(ticket.opened_at)}, {why}: treated as "
+                    f"registered at {format_instant(plan.at(start))}, the next opening",
+                    _source(target, "cutoff"),
+                    registered=ticket.opened_at,
+                    clock_start=plan.at(start),
+                )
+            )
+    else:
+        start = engine.next_open(opened)
+    plan.start = start
+    compound = plan.metric is Metric.RESOLVE and ticket.kind is TicketKind.COMPOUND
+    if compound and target.compound_mode is CompoundMode.SEQUENTIAL:
+        plan.parts = tuple(engine.add(start, step * i) for i in range(1, ticket.parts + 1))
+        due = plan.parts[-1]
+    else:
+        due = engine.add(start, step)
+        if compound:
+            plan.parts = (due,) * ticket.parts
+    if target.same_day_cap:
+        close = engine.close_of_day(start)
+        if due > close:
+            reasons.append(
+                Reason.make(
+                    "sla.same_day_cap",
+                    f"registered {format_instant(plan.at(start))}"
+                    + (f" before the {target.cutoff} cutoff" if target.cutoff else "")
+                    + f": {what} would end {format_instant(plan.at(due))}"
+                    f"; capped at {format_instant(plan.at(close))}, the close of that day",
+                    _source(target, "same_day_cap"),
+                    uncapped=plan.at(due),
+                    cap=plan.at(close),
+                )
+            )
+            due = close
+            plan.parts = tuple(min(part, close) for part in plan.parts)
+    plan.due = due
+    text = f"{plan.metric.value}: {what}"
+    if compound:
+        text += f" per part, {ticket.parts} part(s) {target.compound_mode.value}"
+    if start != opened and rule.cutoff is None:
+        text += f"; registered {format_instant(ticket.opened_at)} outside business hours"
+    start_at, due_at = plan.at(start), plan.at(due)
+    reasons.append(
+        Reason.make(
+            f"sla.compound_{target.compound_mode.value}" if compound else "sla.business_time",
+            f"{text}; from {format_instant(start_at)}: due {format_instant(due_at)}",
+            rule.source,
+            clock_start=start_at,
+            due=due_at,
+        )
+    )
+
+
+def _gate(policy: SlaPolicy, ticket: Ticket) -> Reason | None:
+    """The reason a ticket is refused before any clock starts, if it is."""
+    if not policy.channels.allows(ticket.kind.value, ticket.channel):
+        return policy.channels.check(ticket.kind.value, ticket.channel, source="SlaPolicy.channels")
+    if ticket.kind not in policy.covered_kinds:
+        covered = ", ".join(kind.value for kind in policy.covered_kinds) or "nothing"
+        return Reason.make(
+            "sla.not_covered",
+            f"{policy.name or 'this policy'} does not cover {ticket.kind.value} tickets "
+            f"(covered: {covered})",
+            "SlaPolicy.covered_kinds",
+            kind=ticket.kind.value,
+        )
+    return None
+
+
+def _plans(policy: SlaPolicy, ticket: Ticket, route: _Route) -> tuple[_Plan, _Plan]:
+    opened = to_us(ticket.opened_at)
+    _, acknowledge, resolve = route
+    return (
+        _plan(policy, ticket, Metric.ACKNOWLEDGE, acknowledge, opened),
+        _plan(policy, ticket, Metric.RESOLVE, resolve, opened),
+    )
+
+
+def deadlines(policy: SlaPolicy, ticket: Ticket) -> Deadlines:
+    """When ``ticket`` must be acknowledged and resolved under ``policy``, and why."""
+    route = _route(policy, ticket)
+    refused = route[0]
+    if refused is not None:
+        outcome = "rejected" if refused.code.startswith("intake.") else "not_covered"
+        return trusted(
+            Deadlines,
+            outcome=outcome,
+            reasons=(refused,),
+            ticket_id=ticket.id,
+            acknowledge_by=None,
+            resolve_by=None,
+            parts=(),
+            clock_start=None,
+        )
+    acknowledge, resolve = _plans(policy, ticket, route)
+    start = resolve.start if resolve.start is not None else acknowledge.start
+    return trusted(
+        Deadlines,
+        outcome="scheduled",
+        reasons=(*acknowledge.reasons, *resolve.reasons),
+        ticket_id=ticket.id,
+        acknowledge_by=None if acknowledge.due is None else acknowledge.at(acknowledge.due),
+        resolve_by=None if resolve.due is None else resolve.at(resolve.due),
+        parts=tuple(resolve.at(part) for part in resolve.parts),
+        clock_start=None if start is None else resolve.at(start),
+    )
+
+
+# -- status -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _History:
+    """What the events say happened up to ``now`` (instants in µs)."""
+
+    acknowledged_at: int | None = None
+    first_resolved_at: int | None = None
+    resolved_at: int | None = None  # set while the ticket is resolved
+    pauses: list[tuple[int, int | None, str]] = field(default_factory=list)
+    resolved_windows: list[tuple[int, int]] = field(default_factory=list)
+
+
+_EVENT_TYPES = (Acknowledged, Paused, Resumed, Resolved, Reopened)
+
+
+def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
+    """Check the whole event list, then read what happened up to ``now``."""
+    history = _History()
+    opened = to_us(ticket.opened_at)
+    paused: tuple[int, str] | None = None
+    resolved = False
+    previous: int | None = None
+    for n, event in enumerate(events):
+        if not isinstance(event, _EVENT_TYPES):
+            raise InvalidEventSequenceError(f"events[{n}]: {event!r} is not an SLA event")
+        at = to_us(event.at)
+        name = f"events[{n}] ({type(event).__name__} at {event.at.isoformat()})"
+        if at < opened:
+            raise InvalidEventSequenceError(
+                f"{name} is before the ticket opened at {ticket.opened_at.isoformat()}"
+            )
+        if previous is not None and at < previous:
+            raise InvalidEventSequenceError(
+                f"{name} is out of order: the event before it is {from_us(previous, UTC)}; "
+                "sort events by time"
+            )
+        previous = at
+        applies = at <= now
+        if isinstance(event, Paused):
+            if resolved:
+                raise InvalidEventSequenceError(f"{name}: a resolved ticket cannot be paused")
+            if paused is not None:
+                raise InvalidEventSequenceError(
+                    f"{name}: already paused since {from_us(paused[0], UTC)}; resume it first"
+                )
+            paused = (at, event.reason)
+        elif isinstance(event, Resumed):
+            if paused is None:
+                raise InvalidEventSequenceError(f"{name}: Resumed without a Paused before it")
+            if applies:
+                history.pauses.append((paused[0], at, paused[1]))
+            paused = None
+        elif isinstance(event, Resolved):
+            if resolved:
+                raise InvalidEventSequenceError(f"{name}: the ticket is already resolved")
+            resolved = True
+            if paused is not None:  # resolving ends the wait
+                if applies:
+                    history.pauses.append((paused[0], at, paused[1]))
+                paused = None
+            if applies:
+                history.resolved_at = at
+                if history.first_resolved_at is None:
+                    history.first_resolved_at = at
+        elif isinstance(event, Reopened):
+            if not resolved:
+                raise InvalidEventSequenceError(f"{name}: Reopened, but the ticket is not resolved")
+            resolved = False
+            if applies and history.resolved_at is not None:
+                history.resolved_windows.append((history.resolved_at, at))
+                history.resolved_at = None
+        elif applies and history.acknowledged_at is None:
+            history.acknowledged_at = at
+    if paused is not None and paused[0] <= now:
+        history.pauses.append((paused[0], None, paused[1]))
+    return history
+
+
+def _windows(
+    plan: _Plan, history: _History, end: int
+) -> tuple[list[tuple[int, int]], list[Reason], bool]:
+    """The spans that stop this metric's clock, clipped at ``end``; reasons; paused now?"""
+    assert plan.target is not None
+    target = plan.target
+    windows: list[tuple[int, int]] = []
+    reasons: list[Reason] = []
+    paused_now = False
+    for start, stop, why in history.pauses:
+        if start >= end:
+            continue
+        if not target.pauses_on(why):
+            reasons.append(
+                Reason.make(
+                    "sla.pause_not_counted",
+                    f"the pause from {format_instant(plan.at(start))} (waiting on {why}) does "
+                    f"not stop the {plan.metric.value} clock (it pauses only on "
+                    f"{', '.join(target.pause_on)})",
+                    _source(target, "pause_on"),
+                    reason=why,
+                )
+            )
+            continue
+        if stop is None or stop > end:
+            paused_now = stop is None
+            stop = end
+        windows.append((start, stop))
+    if plan.metric is Metric.RESOLVE:
+        for resolved, reopened in history.resolved_windows:
+            if resolved < end:
+                windows.append((resolved, min(reopened, end)))
+                reasons.append(
+                    Reason.make(
+                        "sla.reopened",
+                        f"resolved {format_instant(plan.at(resolved))} and reopened "
+                        f"{format_instant(plan.at(reopened))}: the time in between does not "
+                        "count",
+                        "Reopened",
+                        resolved=plan.at(resolved),
+                        reopened=plan.at(reopened),
+                    )
+                )
+    windows.sort()
+    return windows, reasons, paused_now
+
+
+def _due_after_pauses(engine: Engine, start: int, due: int, windows: list[tuple[int, int]]) -> int:
+    """The due instant once the clock stops during ``windows`` (SPEC §3.2 pauses).
+
+    The budget is the business time from the clock start to the original due; each pause
+    that begins before the budget is spent pushes the rest of it past the pause. With no
+    business time paused, the original due stands exactly (it may be a wall-clock promise
+    such as "by 16:00").
+    """
+    remaining = engine.between(start, due)
+    cursor = start
+    moved = False
+    for pause_start, pause_end in windows:
+        if pause_end <= cursor:
+            continue
+        pause_start = max(pause_start, cursor)
+        if engine.add(cursor, remaining) <= pause_start:
+            break
+        moved = moved or engine.between(pause_start, pause_end) > 0
+        remaining -= engine.between(cursor, pause_start)
+        cursor = pause_end
+    return engine.add(cursor, remaining) if moved else due
+
+
+def _paused_time(engine: Engine, start: int, end: int, windows: list[tuple[int, int]]) -> int:
+    total = 0
+    for pause_start, pause_end in windows:
+        low, high = max(pause_start, start), min(pause_end, end)
+        if low < high:
+            total += engine.between(low, high)
+    return total
+
+
+def _metric_status(
+    policy: SlaPolicy, plan: _Plan, history: _History, now: int
+) -> tuple[MetricStatus, list[Reason]]:
+    metric = plan.metric
+    if plan.target is None or plan.due is None or plan.start is None:
+        return MetricStatus(metric=metric, state=MetricState.NOT_APPLICABLE), []
+    engine, target, start = plan.engine, plan.target, plan.start
+    if metric is Metric.ACKNOWLEDGE:
+        done = history.acknowledged_at
+        if done is None:
+            done = history.first_resolved_at
+    else:
+        done = history.resolved_at
+    end = done if done is not None else now
+    windows, reasons, paused_now = _windows(plan, history, end)
+    due = _due_after_pauses(engine, start, plan.due, windows)
+    budget = engine.between(start, plan.due)
+    paused_for = _paused_time(engine, start, end, windows)
+    ran = engine.between(start, end) if end > start else 0
+    elapsed = max(ran - paused_for, 0)
+    remaining = max(budget - elapsed, 0)
+    fraction = Decimal(1) if budget <= 0 else Decimal(elapsed) / Decimal(budget)
+    warnings = target.warnings if target.warnings is not None else policy.warnings
+    crossed = tuple(w for w in warnings if fraction >= w)
+    label = metric.value
+    if done is not None:
+        state = MetricState.MET if done <= due else MetricState.BREACHED
+    elif now > due:
+        state = MetricState.BREACHED
+    elif paused_now:
+        state = MetricState.PAUSED
+    else:
+        state = MetricState.RUNNING
+    due_at = plan.at(due)
+    if due != plan.due:
+        moved_by = _paused_time(engine, start, due, windows)
+        reasons.append(
+            Reason.make(
+                "sla.pause_moved_due",
+                f"{label}: {format_duration(timedelta(microseconds=moved_by))} of business "
+                f"time paused moves the due from {format_instant(plan.at(plan.due))} to "
+                f"{format_instant(due_at)}",
+                _source(target, "pause_on"),
+                original_due=plan.at(plan.due),
+                due=due_at,
+            )
+        )
+    if state is MetricState.MET:
+        assert done is not None
+        reasons.append(
+            Reason.make(
+                "sla.met",
+                f"{label} met at {format_instant(plan.at(done))}, due {format_instant(due_at)}",
+                _source(target, "metric"),
+                at=plan.at(done),
+                due=due_at,
+            )
+        )
+    elif state is MetricState.BREACHED:
+        text = (
+            f"{label} done at {format_instant(plan.at(done))}, after the due "
+            f"{format_instant(due_at)}"
+            if done is not None
+            else f"{label} due {format_instant(due_at)} has passed"
+        )
+        reasons.append(Reason.make("sla.breached", text, _source(target, "metric"), due=due_at))
+    else:
+        if state is MetricState.PAUSED:
+            since, _, why = history.pauses[-1]
+            reasons.append(
+                Reason.make(
+                    "sla.paused",
+                    f"{label} paused since {format_instant(plan.at(since))} (waiting on {why})",
+                    _source(target, "pause_on"),
+                    since=plan.at(since),
+                    reason=why,
+                )
+            )
+        if crossed:
+            reasons.append(
+                Reason.make(
+                    "sla.warning",
+                    f"{label}: {_percent(fraction)} of the target used; "
+                    f"{format_duration(timedelta(microseconds=remaining))} left "
+                    f"(thresholds crossed: {', '.join(_percent(w) for w in crossed)})",
+                    "SlaPolicy.warnings"
+                    if target.warnings is None
+                    else _source(target, "warnings"),
+                    fraction=fraction,
+                    remaining=timedelta(microseconds=remaining),
+                )
+            )
+    result = trusted(
+        MetricStatus,
+        metric=metric,
+        state=state,
+        due_at=due_at,
+        original_due_at=plan.at(plan.due),
+        target=timedelta(microseconds=budget),
+        elapsed=timedelta(microseconds=elapsed),
+        elapsed_wall=timedelta(microseconds=max(end - start, 0)),
+        remaining=timedelta(microseconds=remaining),
+        paused_for=timedelta(microseconds=paused_for),
+        fraction_used=fraction,
+        thresholds_crossed=crossed,
+        met_at=plan.at(done) if state is MetricState.MET and done is not None else None,
+        breached_at=due_at if state is MetricState.BREACHED else None,
+    )
+    return result, reasons
+
+
+def _percent(fraction: Decimal) -> str:
+    return f"{(fraction * 100).quantize(Decimal(1))}%"
+
+
+def _not_applicable(metric: Metric) -> MetricStatus:
+    return MetricStatus(metric=metric, state=MetricState.NOT_APPLICABLE)
+
+
+def status(
+    policy: SlaPolicy, ticket: Ticket, events: Sequence[SlaEvent], now: datetime
+) -> SlaStatus:
+    """Where each metric of ``ticket`` stands at ``now`` (SPEC §3.4).
+
+    Only events at or before ``now`` count, so the same list replays any moment of the
+    ticket's history.
+    """
+    at = require_aware(now, "now")
+    now_us = to_us(at)
+    if at < ticket.opened_at:
+        raise InvalidEventSequenceError(
+            f"now: {at.isoformat()} is before the ticket opened at {ticket.opened_at.isoformat()}"
+        )
+    history = _replay(ticket, events, now_us)
+    route = _route(policy, ticket)
+    refused = route[0]
+    if refused is not None:
+        return trusted(
+            SlaStatus,
+            outcome="not_applicable",
+            reasons=(refused,),
+            ticket_id=ticket.id,
+            kind=ticket.kind,
+            at=at,
+            acknowledge=_not_applicable(Metric.ACKNOWLEDGE),
+            resolve=_not_applicable(Metric.RESOLVE),
+        )
+    reasons: list[Reason] = []
+    results: list[MetricStatus] = []
+    for plan in _plans(policy, ticket, route):
+        result, extra = _metric_status(policy, plan, history, now_us)
+        reasons.extend(plan.reasons)
+        reasons.extend(extra)
+        results.append(result)
+    states = {result.state for result in results}
+    if MetricState.BREACHED in states:
+        outcome = "breached"
+    elif results[1].state is MetricState.MET:
+        outcome = "met"
+    elif MetricState.PAUSED in states:
+        outcome = "paused"
+    elif MetricState.RUNNING in states:
+        outcome = "running"
+    else:
+        outcome = "met" if MetricState.MET in states else "not_applicable"
+    return trusted(
+        SlaStatus,
+        outcome=outcome,
+        reasons=tuple(reasons),
+        ticket_id=ticket.id,
+        kind=ticket.kind,
+        at=at,
+        acknowledge=results[0],
+        resolve=results[1],
+    )
+
+
+# -- queue helpers ------------------------------------------------------------------------------
+
+
+def at_risk(items: Iterable[QueueItem], now: datetime, within: timedelta) -> list[AtRisk]:
+    """Running metrics that breach within ``within`` of business time, soonest first.
+
+    Paused metrics cannot breach while paused and breached ones are past risk, so
+    neither is listed; ``items`` are ``(policy, ticket, events)`` triples.
+    """
+    if not isinstance(within, timedelta):
+        raise InvalidDurationError.for_field("within", within)
+    found: list[AtRisk] = []
+    for policy, ticket, events in items:
+        current = status(policy, ticket, events, now)
+        for result in (current.acknowledge, current.resolve):
+            if (
+                result.state is MetricState.RUNNING
+                and result.remaining is not None
+                and result.due_at is not None
+                and result.remaining <= within
+            ):
+                found.append(
+                    AtRisk(
+                        ticket_id=ticket.id,
+                        metric=result.metric,
+                        due_at=result.due_at,
+                        remaining=result.remaining,
+                        status=current,
+                    )
+                )
+    found.sort(key=lambda risk: (risk.due_at, risk.ticket_id, risk.metric.value))
+    return found
+
+
+def compliance(statuses: Iterable[SlaStatus]) -> ComplianceReport:
+    """Met and breached counts and rates per kind and metric, like helpdesk SLA reports.
+
+    ``rate`` is met / (met + breached); running and paused metrics are counted as
+    ``open`` and not in the rate; not-applicable metrics are left out.
+    """
+    counts: dict[tuple[TicketKind | None, Metric], list[int]] = {}
+    for current in statuses:
+        for result in (current.acknowledge, current.resolve):
+            if result.state is MetricState.NOT_APPLICABLE:
+                continue
+            column = {MetricState.MET: 0, MetricState.BREACHED: 1}.get(result.state, 2)
+            for kind in (current.kind, None):
+                counts.setdefault((kind, result.metric), [0, 0, 0])[column] += 1
+
+    def row(
+        kind: TicketKind | None, metric: Metric, met: int, breached: int, open_: int
+    ) -> ComplianceRow:
+        decided = met + breached
+        rate = Decimal(met) / Decimal(decided) if decided else None
+        return ComplianceRow(
+            kind=kind, metric=metric, met=met, breached=breached, open=open_, rate=rate
+        )
+
+    rows = sorted(
+        (row(kind, metric, *c) for (kind, metric), c in counts.items() if kind is not None),
+        key=lambda r: (str(r.kind), r.metric.value),
+    )
+    totals = sorted(
+        (row(kind, metric, *c) for (kind, metric), c in counts.items() if kind is None),
+        key=lambda r: r.metric.value,
+    )
+    return ComplianceReport(rows=tuple(rows), totals=tuple(totals))
