@@ -14,6 +14,8 @@ happened, shows the value, and says how to fix it::
     ├── UnknownCountryError         a country the holidays package does not know
     ├── UnknownValueError           an unknown enum value ("did you mean ...")
     ├── InvalidEventSequenceError   SLA events out of order or inconsistent
+    ├── InvalidPeriodError          a date range that ends before it starts
+    ├── InvalidPolicyError          a policy table that is incomplete or inconsistent
     └── MoneyError
         ├── InvalidAmountError      a float, NaN or infinity as an amount
         ├── UnknownCurrencyError    a code that is not in ISO 4217
@@ -40,6 +42,8 @@ __all__ = [
     "InvalidAmountError",
     "InvalidDurationError",
     "InvalidEventSequenceError",
+    "InvalidPeriodError",
+    "InvalidPolicyError",
     "InvalidScheduleError",
     "MoneyError",
     "NaiveDatetimeError",
@@ -170,3 +174,13 @@ class CurrencyMismatchError(MoneyError):
             f"currency: cannot {operation} {left} and {right}; convert one of them first "
             "(supportrules never converts currencies on its own)."
         )
+
+
+class InvalidPeriodError(SupportRulesError):
+    """A date range (a contract term, a campaign window) that ends before it starts or
+    whose bounds are not dates."""
+
+
+class InvalidPolicyError(SupportRulesError):
+    """Policy data that is incomplete or contradicts itself (a plan table without an entry
+    for a kind, a kind listed twice, two tracker categories that are the same)."""
