@@ -208,7 +208,9 @@ class TestPolicyInput:
         text = json.dumps(
             {"name": "x", "plan": "y", "plan_table": {**PLAN_TABLE, "bgu": "covered"}}
         )
-        with pytest.raises(ValueError, match="plan_table: request_kind: unknown value 'bgu'"):
+        with pytest.raises(
+            ValueError, match=r"(?s)plan_table.*unknown value 'bgu'; did you mean 'bug'"
+        ):
             CoveragePolicy.model_validate_json(text)
 
     def test_every_error_is_a_support_rules_error(self) -> None:
