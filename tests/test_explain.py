@@ -228,7 +228,10 @@ class TestJsonRoundTrip:
                 {
                     "code": "sla.same_day_cap",
                     "message": "capped at Wed 18:00, the close of that day",
-                    "facts": [["cap", "18:00"], ["hours", 8]],
+                    "facts": [
+                        {"name": "cap", "type": "str", "value": "18:00"},
+                        {"name": "hours", "type": "int", "value": 8},
+                    ],
                     "source": "SlaTarget.same_day_cap",
                 }
             ],
@@ -237,7 +240,9 @@ class TestJsonRoundTrip:
     def test_money_fact_is_serialized_exactly(self) -> None:
         reason = Reason(code="a.b", message="m", facts={"price": Money.of("0.10", "EUR")})
         data = json.loads(reason.model_dump_json())
-        assert data["facts"] == [["price", {"amount": "0.10", "currency": "EUR"}]]
+        assert data["facts"] == [
+            {"name": "price", "type": "money", "value": {"amount": "0.10", "currency": "EUR"}}
+        ]
 
     def test_json_schema_is_exported(self) -> None:
         schema = Decision.model_json_schema()
@@ -249,31 +254,31 @@ class TestFormatInstant:
     @pytest.mark.parametrize(
         ("moment", "text"),
         [
-            (datetime(2026, 11, 18, 15, 30, tzinfo=KYIV), "Wed 2026-11-18 15:30 +02:00"),
-            (datetime(2026, 7, 1, 9, 0, tzinfo=KYIV), "Wed 2026-07-01 09:00 +03:00"),
-            (datetime(2026, 11, 18, 15, 30, tzinfo=UTC), "Wed 2026-11-18 15:30 +00:00"),
+            (datetime(2026, 11, 18, 15, 30, tzinfo=KYIV), "Wed 2026-11-18 15:30+02:00"),
+            (datetime(2026, 7, 1, 9, 0, tzinfo=KYIV), "Wed 2026-07-01 09:00+03:00"),
+            (datetime(2026, 11, 18, 15, 30, tzinfo=UTC), "Wed 2026-11-18 15:30+00:00"),
             (
                 datetime(2026, 11, 18, 15, 30, tzinfo=ZoneInfo("Asia/Kathmandu")),
-                "Wed 2026-11-18 15:30 +05:45",
+                "Wed 2026-11-18 15:30+05:45",
             ),
             (
                 datetime(2026, 11, 18, 15, 30, tzinfo=ZoneInfo("America/St_Johns")),
-                "Wed 2026-11-18 15:30 -03:30",
+                "Wed 2026-11-18 15:30-03:30",
             ),
             (
                 datetime(2026, 11, 18, 15, 30, tzinfo=timezone(-timedelta(hours=10))),
-                "Wed 2026-11-18 15:30 -10:00",
+                "Wed 2026-11-18 15:30-10:00",
             ),
-            (datetime(2026, 11, 18, 15, 30, 7, tzinfo=UTC), "Wed 2026-11-18 15:30:07 +00:00"),
+            (datetime(2026, 11, 18, 15, 30, 7, tzinfo=UTC), "Wed 2026-11-18 15:30:07+00:00"),
             (
                 datetime(2026, 11, 18, 15, 30, 0, 5, tzinfo=UTC),
-                "Wed 2026-11-18 15:30:00.000005 +00:00",
+                "Wed 2026-11-18 15:30:00.000005+00:00",
             ),
             (
                 datetime(2026, 11, 18, 15, 30, 7, 250000, tzinfo=UTC),
-                "Wed 2026-11-18 15:30:07.250000 +00:00",
+                "Wed 2026-11-18 15:30:07.250000+00:00",
             ),
-            (datetime(2026, 11, 21, 0, 0, tzinfo=KYIV), "Sat 2026-11-21 00:00 +02:00"),
+            (datetime(2026, 11, 21, 0, 0, tzinfo=KYIV), "Sat 2026-11-21 00:00+02:00"),
         ],
         ids=[
             "kyiv-winter",
@@ -293,7 +298,7 @@ class TestFormatInstant:
 
     def test_same_instant_reads_in_its_own_zone(self) -> None:
         kyiv = datetime(2026, 11, 18, 15, 30, tzinfo=KYIV)
-        assert fmt(kyiv.astimezone(UTC)) == "Wed 2026-11-18 13:30 +00:00"
+        assert fmt(kyiv.astimezone(UTC)) == "Wed 2026-11-18 13:30+00:00"
 
     def test_naive_datetime_is_refused(self) -> None:
         # SPEC §1: every datetime that goes in must be aware; a naive one raises.

@@ -118,12 +118,12 @@ class TestOurErrorsSurfaceFromTheConstructor:
             (
                 {"shade": "red", "price": {"amount": 1.5, "currency": "EUR"}},
                 InvalidAmountError,
-                "price: amount: 1.5 is a float",
+                "price.amount: 1.5 is a float",
             ),
             (
                 {"shade": "red", "price": {"amount": "1", "currency": "EUX"}},
                 UnknownCurrencyError,
-                "price: currency: 'EUX'",
+                "price.currency: 'EUX'",
             ),
             (
                 {"shade": "red", "mixed_at": datetime(2026, 11, 18, 10)},

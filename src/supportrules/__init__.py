@@ -2,13 +2,19 @@
 
 Business-hour SLA deadlines, coverage of a request by a contract, partner customer
 protection, renewal prices, referral discounts and prepaid request deposits, as pure
-functions over immutable values. See ``docs/`` for the guide.
+functions over immutable values. The foundation (calendars, money, reasons, errors) is
+importable from here; each rule family is a subpackage (``supportrules.sla``,
+``supportrules.coverage``) and the seed documents' policies are in
+``supportrules.presets``.
 
 >>> import supportrules
 >>> issubclass(supportrules.NaiveDatetimeError, supportrules.SupportRulesError)
 True
+>>> supportrules.presets.onebox_paid_support.__name__
+'onebox_paid_support'
 """
 
+from supportrules import coverage, presets, sla
 from supportrules.calendars import (
     BusinessCalendar,
     CountryHolidays,
@@ -18,12 +24,15 @@ from supportrules.calendars import (
     Holiday,
     SpecialDay,
 )
+from supportrules.channels import Channel, ChannelRule
 from supportrules.errors import (
     CalendarNeverOpensError,
     CurrencyMismatchError,
     InvalidAmountError,
     InvalidDurationError,
     InvalidEventSequenceError,
+    InvalidPeriodError,
+    InvalidPolicyError,
     InvalidScheduleError,
     MoneyError,
     NaiveDatetimeError,
@@ -40,23 +49,23 @@ from supportrules.money import Money, Rounding, RoundingPolicy, minor_unit
 __version__ = "0.1.0"
 
 __all__ = [
-    # calendars
     "BusinessCalendar",
-    # errors
     "CalendarNeverOpensError",
+    "Channel",
+    "ChannelRule",
     "CountryHolidays",
     "CurrencyMismatchError",
     "DayKind",
     "DaySchedule",
     "Deadline",
-    # explanations
     "Decision",
     "Holiday",
     "InvalidAmountError",
     "InvalidDurationError",
     "InvalidEventSequenceError",
+    "InvalidPeriodError",
+    "InvalidPolicyError",
     "InvalidScheduleError",
-    # money
     "Money",
     "MoneyError",
     "NaiveDatetimeError",
@@ -70,7 +79,10 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownTimezoneError",
     "UnknownValueError",
+    "coverage",
     "format_duration",
     "format_instant",
     "minor_unit",
+    "presets",
+    "sla",
 ]

@@ -37,6 +37,7 @@ def require_aware(value: object, field: str) -> datetime:
 
     ISO strings with an offset are accepted (the JSON form).
     """
+    given = value
     if isinstance(value, str):
         try:
             value = datetime.fromisoformat(value)
@@ -47,7 +48,7 @@ def require_aware(value: object, field: str) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is not None and value.utcoffset() is not None:
             return value
-        raise NaiveDatetimeError.for_field(field, value)
+        raise NaiveDatetimeError.for_field(field, given)
     if isinstance(value, date):
         raise NaiveDatetimeError(
             f"{field}: {value!r} is a date, not an instant; pass an aware datetime"
@@ -96,7 +97,10 @@ def unwrap_validation_error(error: ValidationError) -> SupportRulesError | None:
         inner = (detail.get("ctx") or {}).get("error")
         if isinstance(inner, SupportRulesError):
             message = str(inner)
-            if loc and not message.startswith(loc.split(".")[-1]):
+            field = loc.split(".")[-1]
+            if loc and message.startswith(f"{field}:"):
+                message = loc + message[len(field) :]  # name the nested field in full
+            elif loc and not message.startswith(field):
                 message = f"{loc}: {message}"
             unwrapped = type(inner)(message)
             unwrapped.__cause__ = error
@@ -117,6 +121,11 @@ class Frozen(BaseModel):
             if ours is None:
                 raise
             raise ours from error
+
+    # Tell pydantic this __init__ adds nothing to validation, so model_validate and
+    # model_validate_json keep pydantic's own path (ValidationError with locations)
+    # instead of calling it.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     def __eq__(self, other: object) -> bool:
         # Fields only: private attributes hold memos (a calendar's precomputed years, a

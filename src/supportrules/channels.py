@@ -13,9 +13,9 @@ Partner Support Manager service takes phone calls only for critical errors (seed
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import field_serializer, field_validator
+from pydantic import WithJsonSchema, field_serializer, field_validator
 
 from supportrules._model import Frozen, Vocabulary
 from supportrules.explain import Reason
@@ -42,7 +42,19 @@ class ChannelRule(Frozen):
     kinds can share the rule.
     """
 
-    allowed: tuple[tuple[str, tuple[Channel, ...]], ...] = ()
+    allowed: Annotated[
+        tuple[tuple[str, tuple[Channel, ...]], ...],
+        WithJsonSchema(
+            {
+                "type": "object",
+                "description": "Allowed channels per kind of request.",
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {"enum": [channel.value for channel in Channel]},
+                },
+            }
+        ),
+    ] = ()
     default: tuple[Channel, ...] = ALL_CHANNELS
 
     @field_validator("allowed", mode="before")

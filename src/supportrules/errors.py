@@ -56,17 +56,19 @@ __all__ = [
 ]
 
 
-def did_you_mean(value: str, known: Iterable[str], *, limit: int = 3) -> list[str]:
+def did_you_mean(
+    value: str, known: Iterable[str], *, limit: int = 3, cutoff: float = 0.6
+) -> list[str]:
     """Close matches of ``value`` among ``known``, case-insensitively, best first."""
     by_folded: dict[str, str] = {}
     for name in known:
         by_folded.setdefault(name.casefold(), name)
-    matches = difflib.get_close_matches(value.casefold(), by_folded, n=limit, cutoff=0.6)
+    matches = difflib.get_close_matches(value.casefold(), by_folded, n=limit, cutoff=cutoff)
     return [by_folded[m] for m in matches]
 
 
-def _suggest(value: str, known: Iterable[str]) -> str:
-    matches = did_you_mean(value, known)
+def _suggest(value: str, known: Iterable[str], *, cutoff: float = 0.6) -> str:
+    matches = did_you_mean(value, known, cutoff=cutoff)
     if not matches:
         return "."
     return "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
@@ -126,7 +128,9 @@ class UnknownCountryError(SupportRulesError):
     def for_code(cls, code: str, known: Iterable[str]) -> Self:
         return cls(
             f"country: the holidays package has no calendar for {code!r}"
-            f"{_suggest(code, known)} Use an ISO 3166-1 alpha-2 code such as 'UA' or 'TR'."
+            # Two-letter codes differ by one letter at most: a lower bar still finds them.
+            f"{_suggest(code, known, cutoff=0.5)} Use an ISO 3166-1 alpha-2 code such as "
+            "'UA' or 'TR'."
         )
 
 

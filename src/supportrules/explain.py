@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import field_validator
+from pydantic import TypeAdapter, WithJsonSchema, field_serializer, field_validator
 
 from supportrules._model import Frozen, trusted
 from supportrules.errors import NaiveDatetimeError
@@ -38,14 +38,104 @@ __all__ = ["Decision", "FactValue", "Reason", "format_duration", "format_instant
 FactValue = (
     bool | int | Decimal | str | date | datetime | time | timedelta | Money | tuple[str, ...] | None
 )
+# Order matters: bool before int, datetime before date.
+_FACT_KINDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
+    ("null", type(None)),
+    ("bool", bool),
+    ("int", int),
+    ("decimal", Decimal),
+    ("str", str),
+    ("datetime", datetime),
+    ("date", date),
+    ("time", time),
+    ("timedelta", timedelta),
+    ("money", Money),
+    ("strings", tuple),
+)
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    "bool": TypeAdapter(bool),
+    "int": TypeAdapter(int),
+    "decimal": TypeAdapter(Decimal),
+    "str": TypeAdapter(str),
+    "datetime": TypeAdapter(datetime),
+    "date": TypeAdapter(date),
+    "time": TypeAdapter(time),
+    "timedelta": TypeAdapter(timedelta),
+}
+
+
+def _fact_tag(value: object) -> str:
+    for tag, kind in _FACT_KINDS:
+        if isinstance(value, kind):
+            return tag
+    raise TypeError(f"facts: {value!r} ({type(value).__name__}) is not a fact value")
+
+
+def _encode_fact(value: FactValue) -> Any:
+    if isinstance(value, Money):
+        return value.model_dump(mode="json")
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, tuple):
+        return list(value)
+    return (
+        _ADAPTERS["timedelta"].dump_python(value, mode="json")
+        if isinstance(value, timedelta)
+        else (str(value) if isinstance(value, Decimal) else value.isoformat())
+    )
+
+
+def _decode_fact(tag: str, value: Any) -> FactValue:
+    if tag == "money":
+        return Money.model_validate(value)
+    if tag == "strings":
+        return tuple(str(item) for item in value)
+    if tag == "null":
+        return None
+    decoded: FactValue = _ADAPTERS[tag].validate_python(value)
+    return decoded
+
+
+_FACT_SCHEMA = WithJsonSchema(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string"},
+                "type": {
+                    "enum": [
+                        "bool",
+                        "int",
+                        "decimal",
+                        "str",
+                        "datetime",
+                        "date",
+                        "time",
+                        "timedelta",
+                        "money",
+                        "strings",
+                        "null",
+                    ]
+                },
+                "value": {},
+            },
+            "required": ["name", "type", "value"],
+        },
+    }
+)
 
 
 class Reason(Frozen):
-    """One step of a decision: a stable code, a message with figures, and its source."""
+    """One step of a decision: a stable code, a message with figures, and its source.
+
+    In JSON each fact is ``{"name", "type", "value"}`` so that decimals, instants and
+    amounts come back as what they were.
+    """
 
     code: str
     message: str
-    facts: tuple[tuple[str, FactValue], ...] = ()
+    facts: Annotated[tuple[tuple[str, FactValue], ...], _FACT_SCHEMA] = ()
     source: str | None = None
 
     @field_validator("facts", mode="before")
@@ -53,7 +143,21 @@ class Reason(Frozen):
     def _facts_from_mapping(cls, value: Any) -> Any:
         if isinstance(value, Mapping):
             return tuple(value.items())
+        if isinstance(value, list | tuple) and all(
+            isinstance(item, Mapping) and {"name", "type", "value"} <= set(item) for item in value
+        ):
+            return tuple(
+                (str(item["name"]), _decode_fact(str(item["type"]), item["value"]))
+                for item in value
+            )
         return value
+
+    @field_serializer("facts", when_used="json")
+    def _facts_tagged(self, facts: tuple[tuple[str, FactValue], ...]) -> list[dict[str, Any]]:
+        return [
+            {"name": name, "type": _fact_tag(value), "value": _encode_fact(value)}
+            for name, value in facts
+        ]
 
     def fact(self, name: str, default: FactValue = None) -> FactValue:
         """The value of fact ``name`` (``default`` when the reason has no such fact)."""

@@ -25,10 +25,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from functools import total_ordering
-from typing import Any, Self
+from typing import Annotated, Any, Self
 
 import iso4217
-from pydantic import field_serializer, field_validator
+from pydantic import WithJsonSchema, field_serializer, field_validator
 
 from supportrules._model import Frozen
 from supportrules.errors import (
@@ -40,6 +40,17 @@ from supportrules.errors import (
 __all__ = ["Money", "Rounding", "RoundingPolicy", "minor_unit"]
 
 _CODES: dict[str, int | None] = {c.code: c.exponent for c in iso4217.Currency}
+
+# Money arithmetic never depends on the caller's decimal context (shared, mutable state):
+# sums, differences and products are exact, quotients carry 34 significant digits.
+_EXACT = decimal.Context(
+    prec=decimal.MAX_PREC,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+_QUOTIENT = decimal.Context(prec=34, rounding=decimal.ROUND_HALF_EVEN)
 
 
 def minor_unit(currency: str) -> int:
@@ -69,10 +80,12 @@ def _currency_code(value: object) -> str:
 
 
 def _amount(value: object, field: str = "amount") -> Decimal:
-    if isinstance(value, bool | float):
+    if isinstance(value, bool):
+        raise InvalidAmountError(f"{field}: {value!r} is a bool, not an amount")
+    if isinstance(value, float):
         raise InvalidAmountError(
-            f"{field}: {value!r} is a {type(value).__name__}; money is exact, pass a "
-            f"Decimal or a string such as Decimal({str(value)!r})."
+            f"{field}: {value!r} is a float; money is exact, pass a Decimal or a string "
+            f"such as Decimal({str(value)!r})."
         )
     if isinstance(value, int):
         return Decimal(value)
@@ -123,7 +136,9 @@ class RoundingPolicy(Frozen):
         """``money`` rounded by this policy."""
         places = minor_unit(money.currency) if self.places is None else self.places
         quantum = Decimal(1).scaleb(-places)
-        amount = money.amount.quantize(quantum, rounding=_DECIMAL_MODES[self.mode])
+        amount = money.amount.quantize(quantum, rounding=_DECIMAL_MODES[self.mode], context=_EXACT)
+        if amount.is_zero():
+            amount = amount.copy_abs()  # no "-0.00"
         return Money(amount=amount, currency=money.currency)
 
 
@@ -140,7 +155,10 @@ class Money(Frozen):
     True
     """
 
-    amount: Decimal
+    amount: Annotated[
+        Decimal,
+        WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}),
+    ]
     currency: str
 
     @field_validator("amount", mode="before")
@@ -169,7 +187,9 @@ class Money(Frozen):
         >>> Money.zero("KWD")
         Money.of('0.000', 'KWD')
         """
-        return cls(amount=Decimal(0).scaleb(-minor_unit(currency)), currency=currency)
+        return cls(
+            amount=Decimal(0).scaleb(-minor_unit(currency), context=_EXACT), currency=currency
+        )
 
     @classmethod
     def total(cls, items: Iterable[Money], currency: str) -> Money:
@@ -178,7 +198,7 @@ class Money(Frozen):
         >>> Money.total([Money.of("1.10", "EUR"), Money.of("2.20", "EUR")], "EUR")
         Money.of('3.30', 'EUR')
         """
-        result: Money = cls.zero(currency)
+        result: Money = Money.zero(currency)
         for item in items:
             result = result + item
         return result
@@ -204,21 +224,23 @@ class Money(Frozen):
         if not isinstance(other, Money):
             return NotImplemented
         self._same_currency(other, "add")
-        return Money(amount=self.amount + other.amount, currency=self.currency)
+        return Money(amount=_EXACT.add(self.amount, other.amount), currency=self.currency)
 
     def __sub__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same_currency(other, "subtract")
-        return Money(amount=self.amount - other.amount, currency=self.currency)
+        return Money(amount=_EXACT.subtract(self.amount, other.amount), currency=self.currency)
 
     def __neg__(self) -> Money:
-        return Money(amount=-self.amount, currency=self.currency)
+        return Money(amount=_EXACT.minus(self.amount), currency=self.currency)
 
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, Money):
             return NotImplemented
-        return Money(amount=self.amount * _amount(factor, "factor"), currency=self.currency)
+        return Money(
+            amount=_EXACT.multiply(self.amount, _amount(factor, "factor")), currency=self.currency
+        )
 
     __rmul__ = __mul__
 
@@ -228,7 +250,7 @@ class Money(Frozen):
         value = _amount(divisor, "divisor")
         if value == 0:
             raise InvalidAmountError("divisor: cannot divide money by zero")
-        return Money(amount=self.amount / value, currency=self.currency)
+        return Money(amount=_QUOTIENT.divide(self.amount, value), currency=self.currency)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Money):

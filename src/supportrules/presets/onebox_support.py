@@ -7,16 +7,35 @@ than the same day, modifications by an estimate given at final acceptance) and *
 ("Безкоштовна": bugs only, on the same terms); the Individual Support Manager service,
 priced by a project-complexity formula; and training the customer's own administrator.
 
-This module holds the policies of that document. Each function builds a fresh policy
-whose defaults are the seed's figures and tables; change any of them with
-``policy.replace(...)``.
+This module holds the policies of that document: the SLAs (``onebox_free_support``,
+``onebox_paid_support``, SPEC §3.3) and the coverage tables (``onebox_free_plan``,
+``onebox_paid_plan``, SPEC §4). Each function builds a fresh policy whose defaults are
+the seed's figures and tables; change any of them with ``policy.replace(...)``.
+
+>>> from datetime import datetime
+>>> from zoneinfo import ZoneInfo
+>>> from supportrules import BusinessCalendar
+>>> from supportrules.sla import Ticket
+>>> paid = onebox_paid_support(BusinessCalendar.standard("Europe/Kyiv"))
+>>> print(paid.deadlines(Ticket(id="T-1", kind="bug",
+...     opened_at=datetime(2026, 11, 18, 16, 30, tzinfo=ZoneInfo("Europe/Kyiv")))).resolve_by)
+2026-11-19 17:00:00+02:00
 """
 
 from __future__ import annotations
 
-from supportrules.coverage import CoveragePolicy
+from datetime import timedelta
 
-__all__ = ["onebox_free_plan", "onebox_paid_plan"]
+from supportrules.calendars import BusinessCalendar
+from supportrules.coverage import CoveragePolicy
+from supportrules.sla import SlaPolicy, SlaTarget, TicketKind
+
+__all__ = [
+    "onebox_free_plan",
+    "onebox_free_support",
+    "onebox_paid_plan",
+    "onebox_paid_support",
+]
 
 
 def onebox_free_plan() -> CoveragePolicy:
@@ -92,4 +111,66 @@ def onebox_paid_plan() -> CoveragePolicy:
             "bug": ["customer", "product", "description", "version", "steps_to_reproduce"],
         },
         source="seed 001, OneBox support services: paid technical support",
+    )
+
+
+# -- SLA (SPEC §3.3) ------------------------------------------------------------------
+
+# Source: seed 001 — "Баг (завдання поставлені до 16:00, усуваються протягом 8-ми робочих
+# годин з моменту постановки завдання і не пізніше поточного дня)".
+BUG_TARGET = timedelta(hours=8)
+BUG_CUTOFF = "16:00"
+# Source: seed 001 — "просте завдання (консультації) (термін рішення до 12-ти робочих годин)".
+SIMPLE_TASK = timedelta(hours=12)
+# Source: seed 001 — "вирішуються тільки завдання типу «баг»" (free plan).
+FREE_COVERS = (TicketKind.BUG, TicketKind.CRITICAL_BUG)
+
+
+def _bug_target() -> SlaTarget:
+    return SlaTarget.business_time(
+        "resolve",
+        [TicketKind.BUG, TicketKind.CRITICAL_BUG],
+        BUG_TARGET,
+        cutoff=BUG_CUTOFF,
+        same_day_cap=True,
+        name="bug",
+    )
+
+
+def onebox_free_support(calendar: BusinessCalendar) -> SlaPolicy:
+    """The free OneBox support plan on ``calendar`` (seed 001).
+
+    Only bugs (and critical bugs, which are bugs) are covered: registered before 16:00
+    on a business day, due within 8 working hours and not later than that day's close;
+    at or after 16:00, or on a closed day, counted from the next opening. Every other
+    kind is ``not_covered`` (the seed: even an estimate of a modification needs the
+    paid plan). No acknowledge target: the seed sets none.
+    """
+    return SlaPolicy(
+        name="OneBox free support",
+        source="seed 001: OneBox support, free plan",
+        calendar=calendar,
+        covered_kinds=FREE_COVERS,
+        targets=(_bug_target(),),
+    )
+
+
+def onebox_paid_support(calendar: BusinessCalendar) -> SlaPolicy:
+    """The paid OneBox support plan on ``calendar`` (seed 001).
+
+    - consultation (a simple task): 12 working hours;
+    - bug and critical_bug: 8 working hours, cutoff 16:00, not later than the day's close;
+    - compound: 12 working hours per part (each part is a simple task), in parallel;
+    - modification: the estimate fixed at acceptance (none yet: no deadline yet).
+    """
+    return SlaPolicy(
+        name="OneBox paid support",
+        source="seed 001: OneBox support, paid plan",
+        calendar=calendar,
+        targets=(
+            _bug_target(),
+            SlaTarget.business_time("resolve", ["consultation"], SIMPLE_TASK, name="simple task"),
+            SlaTarget.business_time("resolve", ["compound"], SIMPLE_TASK, name="compound"),
+            SlaTarget.estimate(["modification"], name="modification"),
+        ),
     )
