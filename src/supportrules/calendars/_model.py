@@ -26,6 +26,7 @@ from pydantic import (
 
 from supportrules._model import Frozen, require_aware
 from supportrules.calendars._engine import (
+    EPOCH,
     US,
     Engine,
     Hours,
@@ -560,10 +561,19 @@ class BusinessCalendar(Frozen):
         step = duration_us(duration)
         engine = self._fast
         add, zone = engine.add, engine.zone
+        epoch, micro = EPOCH, timedelta(microseconds=1)
         results: list[datetime] = []
         append = results.append
+        # The loop body is add() inlined: one subtraction (which refuses naive starts),
+        # the integer arithmetic, one conversion back.
         for n, start in enumerate(starts):
-            append(from_us(add(instant(start, f"starts[{n}]"), step), zone))
+            try:
+                delta = start - epoch
+            except TypeError:
+                instant(start, f"starts[{n}]")  # raises the precise error
+                raise
+            us = (delta.days * 86_400 + delta.seconds) * US + delta.microseconds
+            append((epoch + micro * add(us, step)).astimezone(zone))
         return results
 
     def between(self, start: datetime, end: datetime) -> timedelta:
@@ -694,8 +704,8 @@ class BusinessCalendar(Frozen):
             reasons.append(
                 Reason(
                     code="calendar.offset_change",
-                    message=f"the UTC offset changes from {low.strftime('%z')} to "
-                    f"{high.strftime('%z')} on the way; business time is real elapsed time",
+                    message=f"the UTC offset changes from {_offset(low)} to "
+                    f"{_offset(high)} on the way; business time is real elapsed time",
                     facts={"from": low, "to": high},
                     source="BusinessCalendar.timezone",
                 )
@@ -776,6 +786,11 @@ class BusinessCalendar(Frozen):
         if len(notable) > _MAX_LISTED_DAYS:
             notable = notable[:_MAX_LISTED_DAYS]
         return notable + reasons
+
+
+def _offset(moment: datetime) -> str:
+    """The UTC offset as ISO 8601 writes it: ``+02:00``."""
+    return moment.isoformat()[19:].lstrip(".0123456789")
 
 
 def _whole(days: object) -> int:

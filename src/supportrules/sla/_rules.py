@@ -299,7 +299,13 @@ def _schedule_business_time(
     start_at, due_at = plan.at(start), plan.at(due)
     reasons.append(
         Reason.make(
-            f"sla.compound_{target.compound_mode.value}" if compound else "sla.business_time",
+            (
+                "sla.business_time"
+                if not compound
+                else "sla.compound_sequential"
+                if target.compound_mode is CompoundMode.SEQUENTIAL
+                else "sla.compound_parallel"
+            ),
             f"{text}; from {format_instant(start_at)}: due {format_instant(due_at)}",
             rule.source,
             clock_start=start_at,
