@@ -30,12 +30,10 @@ def main() -> None:
         datetime(2026, 11, 23, 10, tzinfo=KYIV),
     )
     print(f"  K.between(Fri 17:00, Mon 10:00) = {format_duration(k.between(friday, monday))}")
-    print(
-        f"  K.close_of_day(Wed 19:00) = {format_instant(k.close_of_day(wed_1530 + timedelta(hours=3.5)))}"
-    )
-    print(
-        f"  end of next business day after Wed 15:30 = {format_instant(k.close_of_day(wed_1530, days=1))}"
-    )
+    close = k.close_of_day(datetime(2026, 11, 18, 19, tzinfo=KYIV))
+    print(f"  K.close_of_day(Wed 19:00) = {format_instant(close)}")
+    next_close = k.close_of_day(wed_1530, days=1)
+    print(f"  end of next business day after Wed 15:30 = {format_instant(next_close)}")
 
     print("\nT = Türkiye from the holidays package (half day, then Republic Day):")
     t = BusinessCalendar.for_country("TR", timezone="Europe/Istanbul", hours="09:00-18:00")
