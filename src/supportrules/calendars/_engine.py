@@ -36,7 +36,7 @@ CHUNK_US = CHUNK_DAYS * DAY_US
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 HORIZON_DAYS = 3653  # SPEC §2.2: give up after 10 years without open time
-_HORIZON_CHUNKS = HORIZON_DAYS // CHUNK_DAYS + 1
+HORIZON_US = HORIZON_DAYS * DAY_US
 _SAMPLE_US = 6 * 3600 * US
 # Local years we compute; the datetime range is 1..9999 and we keep a margin for zones.
 MIN_YEAR = 2
@@ -54,11 +54,26 @@ def to_us(moment: datetime) -> int:
 
 def from_us(us: int, zone: tzinfo) -> datetime:
     """The aware datetime in ``zone`` for ``us``."""
+    seconds, micro = divmod(us, US)
     try:
-        return (EPOCH + timedelta(microseconds=us)).astimezone(zone)
-    except OverflowError:
+        moment = datetime.fromtimestamp(seconds, zone)  # the zone's fromutc sets the fold
+    except (OverflowError, OSError, ValueError):
+        try:
+            return (EPOCH + timedelta(microseconds=us)).astimezone(zone)
+        except OverflowError:
+            raise OutOfRangeError(
+                f"result: {us} µs from 1970 is beyond the range a datetime can hold"
+            ) from None
+    return moment.replace(microsecond=micro) if micro else moment
+
+
+def ordinal_date(ordinal: int) -> date:
+    """``date.fromordinal`` with our error for dates a calendar cannot reach."""
+    try:
+        return date.fromordinal(ordinal)
+    except (ValueError, OverflowError):
         raise OutOfRangeError(
-            f"result: {us} µs from 1970 is beyond the range a datetime can hold"
+            f"date: the computation left the supported years {MIN_YEAR}–{MAX_YEAR}"
         ) from None
 
 
@@ -178,7 +193,7 @@ class Engine:
 
     def day(self, ordinal: int) -> tuple[Piece, ...]:
         """The open pieces of the local date ``ordinal``."""
-        year = date.fromordinal(ordinal).year
+        year = ordinal_date(ordinal).year
         built = self.year(year)
         return built.days[ordinal - built.first]
 
@@ -223,40 +238,58 @@ class Engine:
             "schedule, holidays and special days"
         )
 
-    def _check_can_open(self, us: int) -> None:
+    def _check_can_open(self, us: int, since: int) -> None:
+        """Fail at once when nothing after ``us`` can open (an empty week, no special
+        day ahead); the message names ``since``, where the search began."""
         ordinal = us // DAY_US + EPOCH_ORDINAL - 2
         if not self._may_open_after(ordinal):
-            raise self._never_opens(us, True)
+            raise self._never_opens(since, True)
 
     # -- arithmetic on instants ------------------------------------------------------
 
     def add(self, us: int, duration: int) -> int:
-        """SPEC §2.2 ``add`` on microseconds (earliest / latest instant)."""
+        """SPEC §2.2 ``add`` on microseconds (earliest / latest instant).
+
+        The search gives up with ``CalendarNeverOpensError`` when it meets a closed
+        stretch longer than the 10-year horizon, instead of walking on.
+        """
         if duration == 0:
             return us
         index = us // CHUNK_US
         chunk = self.chunk(index)
         target = chunk.position(us) + duration
-        empty = 0
         if duration > 0:
+            last_open = us  # open time is known up to here; a closed stretch starts after it
+            checked = False
             while target > chunk.total:
                 target -= chunk.total
-                empty = empty + 1 if chunk.total == 0 else 0
-                if empty == 1:
-                    self._check_can_open(index * CHUNK_US)
-                if empty > _HORIZON_CHUNKS:
-                    raise self._never_opens(us, True)
+                if chunk.total:
+                    last_open = max(last_open, chunk.ends[-1])
+                else:
+                    if (index + 1) * CHUNK_US - last_open > HORIZON_US:
+                        raise self._never_opens(last_open, True)
+                    if not checked:  # an empty week can fail at once
+                        self._check_can_open(index * CHUNK_US, last_open)
+                        checked = True
                 index += 1
                 chunk = self.chunk(index)
+            k = bisect_right(chunk.ends, last_open)
+            if chunk.starts[k] - last_open > HORIZON_US:
+                raise self._never_opens(last_open, True)
             j = bisect_left(chunk.after, target)
             return chunk.starts[j] + target - chunk.before[j]
+        first_open = us  # open time is known from here on; a closed stretch ends before it
         while target < 0:
+            if chunk.total:
+                first_open = min(first_open, chunk.starts[0])
             index -= 1
             chunk = self.chunk(index)
             target += chunk.total
-            empty = empty + 1 if chunk.total == 0 else 0
-            if empty > _HORIZON_CHUNKS:
-                raise self._never_opens(us, False)
+            if not chunk.total and first_open - index * CHUNK_US > HORIZON_US:
+                raise self._never_opens(first_open, False)
+        k = bisect_left(chunk.starts, first_open) - 1
+        if first_open - chunk.ends[k] > HORIZON_US:
+            raise self._never_opens(first_open, False)
         j = bisect_right(chunk.before, target) - 1
         return chunk.starts[j] + target - chunk.before[j]
 
@@ -279,23 +312,23 @@ class Engine:
         return i >= 0 and us < chunk.ends[i]
 
     def next_open(self, us: int) -> int:
-        """``us`` when open, else the start of the next open span."""
+        """``us`` when open, else the start of the next open span (within the horizon)."""
         index = us // CHUNK_US
         chunk = self.chunk(index)
         i = bisect_right(chunk.starts, us) - 1
         if i >= 0 and us < chunk.ends[i]:
             return us
         j = i + 1
-        empty = 0
         while j >= len(chunk.starts):
-            empty += 1
-            if empty == 2:
-                self._check_can_open(index * CHUNK_US)
-            if empty > _HORIZON_CHUNKS:
-                raise self._never_opens(us, True)
             index += 1
+            if index * CHUNK_US - us > HORIZON_US:
+                raise self._never_opens(us, True)
+            if index * CHUNK_US - us > CHUNK_US:
+                self._check_can_open(index * CHUNK_US, us)
             chunk = self.chunk(index)
             j = 0
+        if chunk.starts[j] - us > HORIZON_US:
+            raise self._never_opens(us, True)
         return chunk.starts[j]
 
     def spans(self, a: int, b: int) -> list[Piece]:
@@ -326,37 +359,44 @@ class Engine:
 
         ``ordinal`` need not be a business day: ``days=1`` is the first business day
         strictly after it, ``days=-1`` the last one strictly before it, ``days=0`` the
-        date itself.
+        date itself. Two consecutive business days more than 10 years apart end the
+        search with ``CalendarNeverOpensError``; within a year they cannot be, so the
+        gap is checked only where the search crosses into another year.
         """
         if days == 0:
             return ordinal
-        year = date.fromordinal(ordinal).year
+        year = ordinal_date(ordinal).year
         built = self.year(year)
-        checked = 0
+        last = ordinal  # the last business day passed (or the start)
         if days > 0:
             position = bisect_right(built.business, ordinal)
             remaining = days
             while position + remaining > len(built.business):
+                if len(built.business) > position:
+                    last = built.business[-1]
                 remaining -= len(built.business) - position
-                checked = checked + 1 if not built.business else 0
-                if checked == 1 and not self._may_open_after(ordinal):
-                    raise self._never_opens((ordinal - EPOCH_ORDINAL) * DAY_US, True)
-                if checked * 365 > HORIZON_DAYS:
-                    raise self._never_opens((ordinal - EPOCH_ORDINAL) * DAY_US, True)
+                closed_through = date(year + 1, 1, 1).toordinal() - last
+                if closed_through > HORIZON_DAYS or not self._may_open_after(last):
+                    raise self._never_opens((last - EPOCH_ORDINAL + 1) * DAY_US, True)
                 year += 1
                 built = self.year(year)
                 position = 0
+                if built.business and built.business[0] - last > HORIZON_DAYS:
+                    raise self._never_opens((last - EPOCH_ORDINAL + 1) * DAY_US, True)
             return built.business[position + remaining - 1]
         position = bisect_left(built.business, ordinal)  # dates strictly before ordinal
         remaining = -days
         while remaining > position:
+            if position:
+                last = built.business[0]
             remaining -= position
-            checked = checked + 1 if not built.business else 0
-            if checked * 365 > HORIZON_DAYS:
-                raise self._never_opens((ordinal - EPOCH_ORDINAL) * DAY_US, False)
+            if last - date(year, 1, 1).toordinal() > HORIZON_DAYS:
+                raise self._never_opens((last - EPOCH_ORDINAL) * DAY_US, False)
             year -= 1
             built = self.year(year)
             position = len(built.business)
+            if built.business and last - built.business[-1] > HORIZON_DAYS:
+                raise self._never_opens((last - EPOCH_ORDINAL) * DAY_US, False)
         return built.business[position - remaining]
 
     def owning_business_day(self, us: int, *, inclusive_close: bool) -> tuple[int, bool]:

@@ -31,7 +31,6 @@ from supportrules.calendars._engine import (
     Engine,
     Hours,
     from_us,
-    to_us,
 )
 from supportrules.calendars._schedule import (
     WEEKDAY_NAMES,
@@ -63,14 +62,18 @@ __all__ = [
 ]
 
 _HALF_DAY = "half_day"
+_UNNAMED_SPECIAL = "special day"
 _MAX_LISTED_DAYS = 8
 
 
 def instant(value: object, field: str) -> int:
-    """Microseconds since the epoch of an aware datetime; anything else is refused."""
-    if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() is not None:
-        return to_us(value)
-    return to_us(require_aware(value, field))
+    """Microseconds since the epoch of an aware datetime (or an ISO string with an offset);
+    anything else raises :class:`NaiveDatetimeError` naming ``field``."""
+    try:
+        delta: timedelta = value - EPOCH  # type: ignore[operator]
+    except TypeError:  # naive, a date, a string, anything else: say precisely what
+        delta = require_aware(value, field) - EPOCH
+    return (delta.days * 86_400 + delta.seconds) * US + delta.microseconds
 
 
 def duration_us(value: object, field: str = "duration") -> int:
@@ -116,7 +119,7 @@ class SpecialDay(Frozen):
 
     on: date
     hours: tuple[str, ...] = ()
-    name: str = "special day"
+    name: str = _UNNAMED_SPECIAL
 
     @field_validator("on", mode="before")
     @classmethod
@@ -169,7 +172,7 @@ class CountryHolidays(Frozen):
 
     @model_validator(mode="after")
     def _known_subdivision_and_categories(self) -> Self:
-        probe = self._build(tuple(self.categories))
+        probe = self._build(())  # the default category: checks the subdivision alone
         supported = tuple(sorted(probe.supported_categories))
         for category in self.categories:
             if category not in supported:
@@ -181,7 +184,7 @@ class CountryHolidays(Frozen):
             return holidays_package.country_holidays(
                 self.country,
                 subdiv=self.subdivision,
-                categories=categories,
+                categories=categories or None,
                 observed=self.observed,
             )
         except NotImplementedError:
@@ -266,8 +269,9 @@ class BusinessCalendar(Frozen):
     """
 
     timezone: str
+    # Closed every day unless given; the factory keeps the schema's default an object.
     weekly: Annotated[tuple[tuple[str, ...], ...], _WeeklySchema] = Field(
-        default=((),) * 7, validate_default=True
+        default_factory=dict, validate_default=True
     )
     holidays: tuple[Holiday, ...] = ()
     special_days: tuple[SpecialDay, ...] = ()
@@ -545,7 +549,7 @@ class BusinessCalendar(Frozen):
         Negative durations go backwards (the latest instant ``u <= start`` with that much
         open time in ``[u, start)``). ``add(t, timedelta(0)) == t``.
         """
-        engine = self._fast
+        engine: Engine = self.__pydantic_private__["_engine"]  # type: ignore[index]
         return from_us(engine.add(instant(start, "start"), duration_us(duration)), engine.zone)
 
     def add_many(self, starts: Iterable[datetime], duration: timedelta) -> list[datetime]:
@@ -561,19 +565,10 @@ class BusinessCalendar(Frozen):
         step = duration_us(duration)
         engine = self._fast
         add, zone = engine.add, engine.zone
-        epoch, micro = EPOCH, timedelta(microseconds=1)
         results: list[datetime] = []
         append = results.append
-        # The loop body is add() inlined: one subtraction (which refuses naive starts),
-        # the integer arithmetic, one conversion back.
         for n, start in enumerate(starts):
-            try:
-                delta = start - epoch
-            except TypeError:
-                instant(start, f"starts[{n}]")  # raises the precise error
-                raise
-            us = (delta.days * 86_400 + delta.seconds) * US + delta.microseconds
-            append((epoch + micro * add(us, step)).astimezone(zone))
+            append(from_us(add(instant(start, f"starts[{n}]"), step), zone))
         return results
 
     def between(self, start: datetime, end: datetime) -> timedelta:
@@ -748,7 +743,9 @@ class BusinessCalendar(Frozen):
                 ),
                 DayKind.SPECIAL: (
                     "calendar.special_day",
-                    f"{label} is a special day ({info.name}): "
+                    f"{label} is a special day"
+                    + ("" if info.name == _UNNAMED_SPECIAL else f" ({info.name})")
+                    + ": "
                     + (f"open {', '.join(info.hours)}" if info.hours else "closed"),
                 ),
                 DayKind.WEEKEND_WORKDAY: (
