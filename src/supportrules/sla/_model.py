@@ -480,7 +480,7 @@ class MetricStatus(Frozen):
     original_due_at: datetime | None = None
     target: timedelta | None = None  # business time between clock start and original due
     elapsed: timedelta = timedelta(0)  # business time, pauses excluded
-    elapsed_wall: timedelta = timedelta(0)
+    elapsed_wall: timedelta = timedelta(0)  # wall-clock time since opened_at
     remaining: timedelta | None = None
     paused_for: timedelta = timedelta(0)  # business time spent paused
     fraction_used: Decimal | None = None

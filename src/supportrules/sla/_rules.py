@@ -529,7 +529,7 @@ def _paused_time(engine: Engine, start: int, end: int, windows: list[tuple[int, 
 
 
 def _metric_status(
-    policy: SlaPolicy, plan: _Plan, history: _History, now: int
+    policy: SlaPolicy, plan: _Plan, history: _History, opened: int, now: int
 ) -> tuple[MetricStatus, list[Reason]]:
     metric = plan.metric
     if plan.target is None or plan.due is None or plan.start is None:
@@ -628,7 +628,7 @@ def _metric_status(
         original_due_at=plan.at(plan.due),
         target=timedelta(microseconds=budget),
         elapsed=timedelta(microseconds=elapsed),
-        elapsed_wall=timedelta(microseconds=max(end - start, 0)),
+        elapsed_wall=timedelta(microseconds=end - opened),  # the ticket's age, pauses included
         remaining=timedelta(microseconds=remaining),
         paused_for=timedelta(microseconds=paused_for),
         fraction_used=fraction,
@@ -656,7 +656,7 @@ def status(
     ticket's history.
     """
     at = require_aware(now, "now")
-    now_us = to_us(at)
+    now_us, opened_us = to_us(at), to_us(ticket.opened_at)
     if at < ticket.opened_at:
         raise InvalidEventSequenceError(
             f"now: {at.isoformat()} is before the ticket opened at {ticket.opened_at.isoformat()}"
@@ -678,7 +678,7 @@ def status(
     reasons: list[Reason] = []
     results: list[MetricStatus] = []
     for plan in _plans(policy, ticket, route):
-        result, extra = _metric_status(policy, plan, history, now_us)
+        result, extra = _metric_status(policy, plan, history, opened_us, now_us)
         reasons.extend(plan.reasons)
         reasons.extend(extra)
         results.append(result)
