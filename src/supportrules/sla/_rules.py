@@ -215,11 +215,14 @@ def _schedule_by_time(
     engine = plan.engine
     cutoff = clock_time(target.cutoff) if target.cutoff else time.max
     start, moved = _registration(engine, opened, cutoff)
-    day = date.fromordinal(engine.shift_business_day(engine.local_ordinal(start), by.days))
-    local = datetime.combine(day, clock_time(by.at), engine.zone)
-    plan.start = start
-    plan.due = to_us(local)
-    due = plan.at(plan.due)
+    ordinal = engine.shift_business_day(engine.local_ordinal(start), by.days)
+    due = to_us(datetime.combine(date.fromordinal(ordinal), clock_time(by.at), engine.zone))
+    while due <= start:  # "by 16:00" once 16:00 has passed (or a `by` before the cutoff)
+        ordinal = engine.shift_business_day(ordinal, 1)
+        due = to_us(datetime.combine(date.fromordinal(ordinal), clock_time(by.at), engine.zone))
+    day = date.fromordinal(ordinal)
+    plan.start, plan.due = start, due
+    due_at = plan.at(due)
     rule = f"registered {format_instant(ticket.opened_at)}"
     if target.cutoff:
         rule += (
@@ -231,9 +234,9 @@ def _schedule_by_time(
         Reason.make(
             "sla.by_time",
             f"{plan.metric.value}: {rule}: due by {by.at} on {day.strftime('%a %Y-%m-%d')}, "
-            f"{format_instant(due)}",
+            f"{format_instant(due_at)}",
             _source(target, "by"),
-            due=due,
+            due=due_at,
         )
     )
 
@@ -420,16 +423,14 @@ def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
         elif isinstance(event, Resumed):
             if paused is None:
                 raise InvalidEventSequenceError(f"{name}: Resumed without a Paused before it")
-            if applies:
-                history.pauses.append((paused[0], at, paused[1]))
+            _close_pause(history, paused, at, now)
             paused = None
         elif isinstance(event, Resolved):
             if resolved:
                 raise InvalidEventSequenceError(f"{name}: the ticket is already resolved")
             resolved = True
             if paused is not None:  # resolving ends the wait
-                if applies:
-                    history.pauses.append((paused[0], at, paused[1]))
+                _close_pause(history, paused, at, now)
                 paused = None
             if applies:
                 history.resolved_at = at
@@ -447,6 +448,15 @@ def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
     if paused is not None and paused[0] <= now:
         history.pauses.append((paused[0], None, paused[1]))
     return history
+
+
+def _close_pause(history: _History, paused: tuple[int, str], end: int, now: int) -> None:
+    """Record a pause that ends at ``end``; seen from ``now``, one that began by ``now``
+    but ends after it is still running (its end is not known yet)."""
+    if end <= now:
+        history.pauses.append((paused[0], end, paused[1]))
+    elif paused[0] <= now:
+        history.pauses.append((paused[0], None, paused[1]))
 
 
 def _windows(
@@ -535,10 +545,11 @@ def _metric_status(
     if plan.target is None or plan.due is None or plan.start is None:
         return MetricStatus(metric=metric, state=MetricState.NOT_APPLICABLE), []
     engine, target, start = plan.engine, plan.target, plan.start
-    if metric is Metric.ACKNOWLEDGE:
-        done = history.acknowledged_at
-        if done is None:
-            done = history.first_resolved_at
+    if metric is Metric.ACKNOWLEDGE:  # a resolution acknowledges too: whichever came first
+        done = min(
+            (at for at in (history.acknowledged_at, history.first_resolved_at) if at is not None),
+            default=None,
+        )
     else:
         done = history.resolved_at
     end = done if done is not None else now
