@@ -60,15 +60,6 @@ PSM = onebox_partner_support_manager(K)
 FREE = onebox_free_support(K)
 A24 = BusinessCalendar.always_open("Europe/Amsterdam")
 
-# Known bugs, each asserted the SPEC way and marked so that a fix turns the mark red
-# (xfail_strict); see the module docstrings of the tests that carry them.
-PAUSE_OPEN_AT_NOW = pytest.mark.xfail(
-    strict=True,
-    reason="bug: a Paused at or before `now` whose Resumed/Resolved comes after `now` is "
-    "dropped by _replay, so status at `now` is neither paused nor moved (SPEC §3.4: "
-    "only events at or before now count)",
-)
-
 
 def kyiv(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
     """An instant in 2026, Kyiv time (November by default; 2026-11-16 is a Monday)."""
@@ -400,29 +391,49 @@ class TestRelativeTargets:
             "outside business hours: due by 16:00 on Thu 2026-11-19, Thu 2026-11-19 16:00+02:00"
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="bug: a `by` time before its cutoff (or a `by` target without a cutoff) "
-        "gives a due before the ticket was opened; the target is accepted",
-    )
     @pytest.mark.parametrize(
-        ("target", "opened_at"),
+        ("target", "opened_at", "resolve_by"),
         [
             (
                 SlaTarget.by_time_of_day("resolve", ["bug"], at="09:30", cutoff="10:00"),
-                kyiv(18, 9, 45),
+                kyiv(18, 9, 29),
+                "2026-11-18T09:30:00+02:00",
             ),
-            (SlaTarget(metric="resolve", by={"at": "16:00"}), kyiv(18, 17)),
+            (
+                SlaTarget.by_time_of_day("resolve", ["bug"], at="09:30", cutoff="10:00"),
+                kyiv(18, 9, 45),
+                "2026-11-19T09:30:00+02:00",
+            ),
+            (
+                SlaTarget(metric="resolve", by={"at": "16:00"}),
+                kyiv(18, 15),
+                "2026-11-18T16:00:00+02:00",
+            ),
+            (
+                SlaTarget(metric="resolve", by={"at": "16:00"}),
+                kyiv(18, 16),
+                "2026-11-19T16:00:00+02:00",
+            ),
+            (
+                SlaTarget(metric="resolve", by={"at": "16:00"}),
+                kyiv(18, 17),
+                "2026-11-19T16:00:00+02:00",
+            ),
         ],
-        ids=["by-09:30-with-a-10:00-cutoff", "by-16:00-without-a-cutoff"],
+        ids=[
+            "by-09:30-cutoff-10:00-at-09:29-same-day",
+            "by-09:30-cutoff-10:00-at-09:45-next-day",
+            "by-16:00-without-cutoff-at-15:00-same-day",
+            "by-16:00-without-cutoff-at-16:00-next-day",
+            "by-16:00-without-cutoff-at-17:00-next-day",
+        ],
     )
-    def test_a_by_time_target_is_never_due_before_the_ticket(
-        self, target: SlaTarget, opened_at: datetime
+    def test_a_by_time_already_passed_at_registration_is_the_next_business_days(
+        self, target: SlaTarget, opened_at: datetime, resolve_by: str
     ) -> None:
-        # Either such a target is refused when it is built, or its due is not in the past.
+        # Never due before (or at) the registration, whatever the cutoff says.
         result = policy(target).deadlines(ticket("bug", opened_at))
-        assert result.resolve_by is not None
-        assert result.resolve_by >= opened_at
+        assert reads(result.resolve_by) == resolve_by
 
 
 class TestCalendarSource:
@@ -636,7 +647,6 @@ class TestPauses:
         assert result.state is MetricState.MET
         assert result.paused_for == timedelta(hours=1)
 
-    @PAUSE_OPEN_AT_NOW
     @pytest.mark.parametrize(
         "closing",
         [Resumed(at=kyiv(18, 14)), Resolved(at=kyiv(18, 14))],
@@ -717,13 +727,7 @@ class TestStatusOverATicketsLife:
         ("now", "outcome", "state", "due_at"),
         [
             (kyiv(18, 10, 15), "running", MetricState.RUNNING, "2026-11-18T18:00:00+02:00"),
-            pytest.param(
-                kyiv(18, 12),
-                "paused",
-                MetricState.PAUSED,
-                "2026-11-19T10:00:00+02:00",
-                marks=PAUSE_OPEN_AT_NOW,
-            ),
+            (kyiv(18, 12), "paused", MetricState.PAUSED, "2026-11-19T10:00:00+02:00"),
             (kyiv(18, 13), "running", MetricState.RUNNING, "2026-11-19T11:00:00+02:00"),
             (kyiv(18, 17), "running", MetricState.RUNNING, "2026-11-19T11:00:00+02:00"),
             (kyiv(19, 10), "met", MetricState.MET, "2026-11-19T11:00:00+02:00"),
@@ -799,11 +803,6 @@ class TestMetAndBreached:
         assert result.acknowledge.met_at == kyiv(18, 10, 40)
         assert result.outcome == "met"
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="bug: an Acknowledged that comes after an earlier resolution replaces it; "
-        "the acknowledge metric should be met by whichever came first",
-    )
     def test_acknowledge_is_met_by_a_resolution_that_came_before_the_acknowledgement(
         self,
     ) -> None:
