@@ -5,6 +5,7 @@ never exceptions. Exceptions mean the *input* is wrong, and each message says wh
 happened, shows the value, and says how to fix it::
 
     SupportRulesError (ValueError)
+    ├── InvalidArgumentError        junk where a value or a list of values belongs
     ├── NaiveDatetimeError          a datetime without a time zone
     ├── InvalidDurationError        a duration that is not a timedelta
     ├── UnknownTimezoneError        an IANA zone the system does not know
@@ -40,6 +41,7 @@ __all__ = [
     "CalendarNeverOpensError",
     "CurrencyMismatchError",
     "InvalidAmountError",
+    "InvalidArgumentError",
     "InvalidDurationError",
     "InvalidEventSequenceError",
     "InvalidPeriodError",
@@ -76,6 +78,14 @@ def _suggest(value: str, known: Iterable[str], *, cutoff: float = 0.6) -> str:
 
 class SupportRulesError(ValueError):
     """Root of every error raised by supportrules (a ``ValueError``)."""
+
+
+class InvalidArgumentError(SupportRulesError):
+    """An argument of the wrong kind: not a list where a list belongs, and the like."""
+
+    @classmethod
+    def not_iterable(cls, field: str, value: Any, of: str) -> Self:
+        return cls(f"{field}: {value!r} ({type(value).__name__}) is not a list of {of}")
 
 
 class NaiveDatetimeError(SupportRulesError):

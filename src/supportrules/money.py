@@ -173,7 +173,7 @@ class Money(Frozen):
 
     @field_serializer("amount")
     def _amount_as_string(self, amount: Decimal) -> str:
-        return str(amount)
+        return format(amount, "f")  # fixed point, never "1E+3": the schema's pattern
 
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str) -> Self:

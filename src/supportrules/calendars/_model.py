@@ -37,10 +37,11 @@ from supportrules.calendars._schedule import (
     as_date,
     dated_entries,
     format_interval,
+    items_of,
     normalize_day,
     normalize_weekly,
+    parse_clock,
     parse_day,
-    parse_interval,
 )
 from supportrules.errors import (
     InvalidDurationError,
@@ -165,9 +166,8 @@ class CountryHolidays(Frozen):
     @field_validator("half_day_close", mode="before")
     @classmethod
     def _clock(cls, value: Any) -> str:
-        if not isinstance(value, str):
-            raise InvalidScheduleError(f"half_day_close: {value!r} is not a time 'HH:MM'")
-        parse_interval(f"00:00-{value}", "half_day_close")
+        parse_clock(value, "half_day_close")
+        assert isinstance(value, str)
         return value.strip()
 
     @model_validator(mode="after")
@@ -344,9 +344,13 @@ class BusinessCalendar(Frozen):
         entries = dated_entries(value, "holidays", "name")
         result: dict[date, Any] = {}
         for entry in entries:
-            if isinstance(entry, date | str):
-                entry = {"on": as_date(entry, "holidays")}
-            key = entry.on if isinstance(entry, Holiday) else as_date(entry.get("on"), "holidays")
+            if isinstance(entry, Holiday):
+                key = entry.on
+            elif isinstance(entry, Mapping):
+                key = as_date(entry.get("on"), "holidays")
+            else:  # a date or an ISO string; anything else is refused by as_date
+                key = as_date(entry, "holidays")
+                entry = {"on": key}
             result.setdefault(key, entry)
         return tuple(result[key] for key in sorted(result))
 
@@ -382,9 +386,7 @@ class BusinessCalendar(Frozen):
         self._workday_hours = next((day for day in self._weekly_hours if day), ())
         if self.country_holidays is not None:
             self._country_closed, self._country_half = self.country_holidays.build()
-            _, self._half_day_cut = parse_interval(
-                f"00:00-{self.country_holidays.half_day_close}", "half_day_close"
-            )
+            self._half_day_cut = parse_clock(self.country_holidays.half_day_close, "half_day_close")
         self._engine = Engine(zone, self._hours, self._may_open_after)
 
     # -- the day rule --------------------------------------------------------------------
@@ -443,7 +445,8 @@ class BusinessCalendar(Frozen):
         >>> BusinessCalendar.standard("Europe/Kyiv").weekly[0]
         ('09:00-18:00',)
         """
-        return cls(timezone=timezone, weekly=dict.fromkeys(workdays, hours), **fields)
+        days = items_of(workdays, "workdays", "weekdays")
+        return cls(timezone=timezone, weekly=dict.fromkeys(days, hours), **fields)
 
     @classmethod
     def always_open(cls, timezone: str = "UTC", **fields: Any) -> BusinessCalendar:
@@ -489,7 +492,7 @@ class BusinessCalendar(Frozen):
         source = CountryHolidays(
             country=code,
             subdivision=subdivision,
-            categories=tuple(categories),
+            categories=tuple(items_of(categories, "categories", "holiday categories")),
             observed=observed,
             half_day_close=half_day_close,
             weekend_workdays=weekend_workdays,
@@ -567,7 +570,7 @@ class BusinessCalendar(Frozen):
         add, zone = engine.add, engine.zone
         results: list[datetime] = []
         append = results.append
-        for n, start in enumerate(starts):
+        for n, start in enumerate(items_of(starts, "starts", "aware datetimes")):
             append(from_us(add(instant(start, f"starts[{n}]"), step), zone))
         return results
 

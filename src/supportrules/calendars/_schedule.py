@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from supportrules.errors import InvalidScheduleError
+from supportrules.errors import InvalidArgumentError, InvalidScheduleError
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
 _INTERVAL = re.compile(
     r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*[-–]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$"
 )
@@ -64,6 +65,26 @@ def parse_interval(value: object, field: str) -> tuple[int, int]:
             "on two days, e.g. '22:00-24:00' on Monday and '00:00-06:00' on Tuesday"
         )
     return start, end
+
+
+def parse_clock(value: object, field: str) -> int:
+    """A time of day ``"HH:MM"`` (or ``"HH:MM:SS"``) as seconds from midnight, 00:00–23:59.
+
+    >>> parse_clock("16:00", "cutoff")
+    57600
+    >>> parse_clock("24:00", "cutoff")
+    Traceback (most recent call last):
+    ...
+    supportrules.errors.InvalidScheduleError: cutoff: '24:00' is not a time of day; ...
+    """
+    match = _CLOCK.match(value) if isinstance(value, str) else None
+    seconds = _seconds(match[1], match[2], match[3]) if match else None
+    if seconds is None or seconds >= 24 * 3600:
+        raise InvalidScheduleError(
+            f"{field}: {value!r} is not a time of day; write it as 'HH:MM' from 00:00 to "
+            "23:59, e.g. '16:00'"
+        )
+    return seconds
 
 
 def format_interval(interval: tuple[int, int]) -> str:
@@ -156,6 +177,13 @@ def as_date(value: object, field: str) -> date:
         except ValueError:
             pass
     raise InvalidScheduleError(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
+
+
+def items_of(value: object, field: str, of: str) -> list[Any]:
+    """``value`` as a list, when it is a collection (a string is not); else our error."""
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping):
+        return list(value)
+    raise InvalidArgumentError.not_iterable(field, value, of)
 
 
 def dated_entries(value: object, field: str, value_key: str) -> list[Any]:

@@ -701,9 +701,7 @@ class BudgetGuard(Frozen):
         micro = Decimal(checked // timedelta(microseconds=1))
         return (self.hourly_rate * (micro / Decimal(3_600_000_000))).rounded(self.rounding)
 
-    def check(
-        self, spent_this_month: Money | timedelta, estimate: timedelta | None
-    ) -> BudgetDecision:
+    def check(self, spent_this_month: Money | timedelta, estimate: timedelta) -> BudgetDecision:
         """``within_budget`` or ``approval_required`` for a new request's ``estimate``, given
         what time outside the contract already costs this month (an amount, or hours).
 

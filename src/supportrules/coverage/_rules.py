@@ -439,7 +439,7 @@ def meaning_of(
 
 
 def check_budget(
-    guard: BudgetGuard, spent_this_month: Money | timedelta, estimate: timedelta | None
+    guard: BudgetGuard, spent_this_month: Money | timedelta, estimate: timedelta
 ) -> BudgetDecision:
     """Whether a new request's ``estimate`` keeps the month within the customer's budget.
 

@@ -88,18 +88,17 @@ class CalendarSource(Vocabulary):
 
 
 def _clock_text(value: object, field: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidScheduleError(f"{field}: {value!r} is not a time of day 'HH:MM'")
-    from supportrules.calendars._schedule import parse_interval
+    from supportrules.calendars._schedule import parse_clock
 
-    parse_interval(f"00:00-{value}", field)
+    parse_clock(value, field)
+    assert isinstance(value, str)
     return value.strip()
 
 
 def clock_time(text: str) -> time:
-    """``"16:00"`` as a ``time`` (``"24:00"`` is not a time of day and is refused)."""
-    hours, minutes = text.split(":")[:2]
-    return time(int(hours), int(minutes))
+    """``"16:00"`` as a ``time`` (validated text: ``"24:00"`` never gets here)."""
+    parts = [int(part) for part in text.split(":")]
+    return time(parts[0], parts[1], parts[2] if len(parts) > 2 else 0)
 
 
 # -- tickets and events -----------------------------------------------------------------

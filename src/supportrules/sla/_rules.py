@@ -696,6 +696,10 @@ def status(
     states = {result.state for result in results}
     if MetricState.BREACHED in states:
         outcome = "breached"
+    elif results[1].state is MetricState.NOT_APPLICABLE and any(
+        reason.code == "sla.awaiting_estimate" for reason in reasons
+    ):
+        outcome = "awaiting_estimate"  # not done: the resolve clock has not been set yet
     elif results[1].state is MetricState.MET:
         outcome = "met"
     elif MetricState.PAUSED in states:
