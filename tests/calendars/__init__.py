@@ -1,0 +1,1 @@
+"""Tests of the business calendar (SPEC §2)."""
