@@ -29,7 +29,7 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, WithJsonSchema, field_serializer, field_validator
 
-from supportrules._model import Frozen, trusted
+from supportrules._model import Frozen, trusted_from
 from supportrules.errors import NaiveDatetimeError
 from supportrules.money import Money
 
@@ -181,7 +181,9 @@ class Reason(Frozen):
         >>> Reason.make("sla.met", "resolved in time", "SlaTarget", late=False).fact("late")
         False
         """
-        return trusted(cls, code=code, message=message, facts=tuple(facts.items()), source=source)
+        return trusted_from(
+            cls, {"code": code, "message": message, "facts": tuple(facts.items()), "source": source}
+        )
 
 
 class Decision(Frozen):

@@ -6,12 +6,13 @@ stored counters, so a changed policy replays history exactly.
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from supportrules._model import require_aware, trusted
+from supportrules._model import require_aware, trusted, trusted_from
 from supportrules.calendars import BusinessCalendar
 from supportrules.calendars._engine import Engine, from_us, to_us
 from supportrules.calendars._model import duration_us
@@ -45,6 +46,8 @@ __all__ = ["QueueItem", "at_risk", "compliance", "deadlines", "status"]
 
 QueueItem = tuple[SlaPolicy, Ticket, Sequence[SlaEvent]]
 _ZERO = timedelta(0)
+# Fractions never depend on the caller's decimal context (SPEC §1: same inputs, same outputs).
+_RATIO = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 _METRICS = (Metric.ACKNOWLEDGE, Metric.RESOLVE)
 
 
@@ -58,6 +61,7 @@ class _Plan:
     engine: Engine
     start: int | None = None
     due: int | None = None
+    budget: int | None = None  # business time from start to due, when known without a lookup
     parts: tuple[int, ...] = ()
     reasons: list[Reason] = field(default_factory=list)
     seen: dict[int, datetime] = field(default_factory=dict)
@@ -271,9 +275,9 @@ def _schedule_business_time(
     compound = plan.metric is Metric.RESOLVE and ticket.kind is TicketKind.COMPOUND
     if compound and target.compound_mode is CompoundMode.SEQUENTIAL:
         plan.parts = tuple(engine.add(start, step * i) for i in range(1, ticket.parts + 1))
-        due = plan.parts[-1]
+        due, plan.budget = plan.parts[-1], step * ticket.parts
     else:
-        due = engine.add(start, step)
+        due, plan.budget = engine.add(start, step), step
         if compound:
             plan.parts = (due,) * ticket.parts
     if target.same_day_cap:
@@ -291,7 +295,7 @@ def _schedule_business_time(
                     cap=plan.at(close),
                 )
             )
-            due = close
+            due, plan.budget = close, engine.between(start, close)
             plan.parts = tuple(min(part, close) for part in plan.parts)
     plan.due = due
     text = f"{plan.metric.value}: {what}"
@@ -393,6 +397,7 @@ def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
     """Check the whole event list, then read what happened up to ``now``."""
     history = _History()
     opened = to_us(ticket.opened_at)
+    zone = ticket.opened_at.tzinfo or UTC
     paused: tuple[int, str] | None = None
     resolved = False
     previous: int | None = None
@@ -400,34 +405,37 @@ def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
         if not isinstance(event, _EVENT_TYPES):
             raise InvalidEventSequenceError(f"events[{n}]: {event!r} is not an SLA event")
         at = to_us(event.at)
-        name = f"events[{n}] ({type(event).__name__} at {event.at.isoformat()})"
         if at < opened:
-            raise InvalidEventSequenceError(
-                f"{name} is before the ticket opened at {ticket.opened_at.isoformat()}"
+            raise _bad_event(
+                n, event, f"is before the ticket opened at {ticket.opened_at.isoformat()}"
             )
         if previous is not None and at < previous:
-            raise InvalidEventSequenceError(
-                f"{name} is out of order: the event before it is {from_us(previous, UTC)}; "
-                "sort events by time"
+            raise _bad_event(
+                n,
+                event,
+                f"is out of order: the event before it is at "
+                f"{from_us(previous, zone).isoformat()}; sort events by time",
             )
         previous = at
         applies = at <= now
         if isinstance(event, Paused):
             if resolved:
-                raise InvalidEventSequenceError(f"{name}: a resolved ticket cannot be paused")
+                raise _bad_event(n, event, "a resolved ticket cannot be paused")
             if paused is not None:
-                raise InvalidEventSequenceError(
-                    f"{name}: already paused since {from_us(paused[0], UTC)}; resume it first"
+                raise _bad_event(
+                    n,
+                    event,
+                    f"already paused since {from_us(paused[0], zone).isoformat()}; resume it first",
                 )
             paused = (at, event.reason)
         elif isinstance(event, Resumed):
             if paused is None:
-                raise InvalidEventSequenceError(f"{name}: Resumed without a Paused before it")
+                raise _bad_event(n, event, "Resumed without a Paused before it")
             _close_pause(history, paused, at, now)
             paused = None
         elif isinstance(event, Resolved):
             if resolved:
-                raise InvalidEventSequenceError(f"{name}: the ticket is already resolved")
+                raise _bad_event(n, event, "the ticket is already resolved")
             resolved = True
             if paused is not None:  # resolving ends the wait
                 _close_pause(history, paused, at, now)
@@ -438,7 +446,7 @@ def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
                     history.first_resolved_at = at
         elif isinstance(event, Reopened):
             if not resolved:
-                raise InvalidEventSequenceError(f"{name}: Reopened, but the ticket is not resolved")
+                raise _bad_event(n, event, "Reopened, but the ticket is not resolved")
             resolved = False
             if applies and history.resolved_at is not None:
                 history.resolved_windows.append((history.resolved_at, at))
@@ -448,6 +456,15 @@ def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
     if paused is not None and paused[0] <= now:
         history.pauses.append((paused[0], None, paused[1]))
     return history
+
+
+def _bad_event(n: int, event: SlaEvent, problem: str) -> InvalidEventSequenceError:
+    """The error for ``events[n]``, naming the event (built only when raised)."""
+    return InvalidEventSequenceError(
+        f"events[{n}] ({type(event).__name__} at {event.at.isoformat()})"
+        + ("" if problem.startswith("is ") else ":")
+        + f" {problem}"
+    )
 
 
 def _close_pause(history: _History, paused: tuple[int, str], end: int, now: int) -> None:
@@ -506,36 +523,35 @@ def _windows(
     return windows, reasons, paused_now
 
 
-def _due_after_pauses(engine: Engine, start: int, due: int, windows: list[tuple[int, int]]) -> int:
-    """The due instant once the clock stops during ``windows`` (SPEC §3.2 pauses).
+def _pause_effect(
+    engine: Engine, start: int, due: int, budget: int, windows: list[tuple[int, int]]
+) -> tuple[int, int, int]:
+    """How the clock-stopping ``windows`` change a metric (SPEC §3.2 pauses).
 
     The budget is the business time from the clock start to the original due; each pause
     that begins before the budget is spent pushes the rest of it past the pause. With no
-    business time paused, the original due stands exactly (it may be a wall-clock promise
-    such as "by 16:00").
+    business time paused before the due, the original due stands exactly (it may be a
+    wall-clock promise such as "by 16:00"). Returns the due after pauses, the business
+    time paused before it, and the business time paused in all (``windows`` are sorted,
+    disjoint and already clipped at the metric's end).
     """
-    remaining = engine.between(start, due)
-    cursor = start
-    moved = False
+    remaining, cursor = budget, start
+    pushed = total = 0
+    pushing = True
     for pause_start, pause_end in windows:
-        if pause_end <= cursor:
+        low = max(pause_start, start)
+        if pause_end <= low:
             continue
-        pause_start = max(pause_start, cursor)
-        if engine.add(cursor, remaining) <= pause_start:
-            break
-        moved = moved or engine.between(pause_start, pause_end) > 0
-        remaining -= engine.between(cursor, pause_start)
-        cursor = pause_end
-    return engine.add(cursor, remaining) if moved else due
-
-
-def _paused_time(engine: Engine, start: int, end: int, windows: list[tuple[int, int]]) -> int:
-    total = 0
-    for pause_start, pause_end in windows:
-        low, high = max(pause_start, start), min(pause_end, end)
-        if low < high:
-            total += engine.between(low, high)
-    return total
+        paused = engine.between(low, pause_end)
+        total += paused
+        if pushing:
+            if engine.add(cursor, remaining) <= low:
+                pushing = False  # the budget is spent before this pause begins
+                continue
+            remaining -= engine.between(cursor, low)
+            pushed += paused
+            cursor = pause_end
+    return (engine.add(cursor, remaining) if pushed else due), pushed, total
 
 
 def _metric_status(
@@ -554,13 +570,12 @@ def _metric_status(
         done = history.resolved_at
     end = done if done is not None else now
     windows, reasons, paused_now = _windows(plan, history, end)
-    due = _due_after_pauses(engine, start, plan.due, windows)
-    budget = engine.between(start, plan.due)
-    paused_for = _paused_time(engine, start, end, windows)
+    budget = plan.budget if plan.budget is not None else engine.between(start, plan.due)
+    due, moved_by, paused_for = _pause_effect(engine, start, plan.due, budget, windows)
     ran = engine.between(start, end) if end > start else 0
     elapsed = max(ran - paused_for, 0)
     remaining = max(budget - elapsed, 0)
-    fraction = Decimal(1) if budget <= 0 else Decimal(elapsed) / Decimal(budget)
+    fraction = Decimal(1) if budget <= 0 else _RATIO.divide(Decimal(elapsed), Decimal(budget))
     warnings = target.warnings if target.warnings is not None else policy.warnings
     crossed = tuple(w for w in warnings if fraction >= w)
     label = metric.value
@@ -574,7 +589,6 @@ def _metric_status(
         state = MetricState.RUNNING
     due_at = plan.at(due)
     if due != plan.due:
-        moved_by = _paused_time(engine, start, due, windows)
         reasons.append(
             Reason.make(
                 "sla.pause_moved_due",
@@ -631,27 +645,29 @@ def _metric_status(
                     remaining=timedelta(microseconds=remaining),
                 )
             )
-    result = trusted(
+    result = trusted_from(
         MetricStatus,
-        metric=metric,
-        state=state,
-        due_at=due_at,
-        original_due_at=plan.at(plan.due),
-        target=timedelta(microseconds=budget),
-        elapsed=timedelta(microseconds=elapsed),
-        elapsed_wall=timedelta(microseconds=end - opened),  # the ticket's age, pauses included
-        remaining=timedelta(microseconds=remaining),
-        paused_for=timedelta(microseconds=paused_for),
-        fraction_used=fraction,
-        thresholds_crossed=crossed,
-        met_at=plan.at(done) if state is MetricState.MET and done is not None else None,
-        breached_at=due_at if state is MetricState.BREACHED else None,
+        {
+            "metric": metric,
+            "state": state,
+            "due_at": due_at,
+            "original_due_at": plan.at(plan.due),
+            "target": timedelta(microseconds=budget),
+            "elapsed": timedelta(microseconds=elapsed),
+            "elapsed_wall": timedelta(microseconds=end - opened),  # the ticket's age
+            "remaining": timedelta(microseconds=remaining),
+            "paused_for": timedelta(microseconds=paused_for),
+            "fraction_used": fraction,
+            "thresholds_crossed": crossed,
+            "met_at": plan.at(done) if state is MetricState.MET and done is not None else None,
+            "breached_at": due_at if state is MetricState.BREACHED else None,
+        },
     )
     return result, reasons
 
 
 def _percent(fraction: Decimal) -> str:
-    return f"{(fraction * 100).quantize(Decimal(1))}%"
+    return f"{_RATIO.multiply(fraction, Decimal(100)).quantize(Decimal(1), context=_RATIO)}%"
 
 
 def _not_applicable(metric: Metric) -> MetricStatus:
@@ -773,7 +789,7 @@ def compliance(statuses: Iterable[SlaStatus]) -> ComplianceReport:
         kind: TicketKind | None, metric: Metric, met: int, breached: int, open_: int
     ) -> ComplianceRow:
         decided = met + breached
-        rate = Decimal(met) / Decimal(decided) if decided else None
+        rate = _RATIO.divide(Decimal(met), Decimal(decided)) if decided else None
         return ComplianceRow(
             kind=kind, metric=metric, met=met, breached=breached, open=open_, rate=rate
         )
