@@ -256,8 +256,17 @@ class Engine:
         if duration == 0:
             return us
         index = us // CHUNK_US
-        chunk = self.chunk(index)
-        target = chunk.position(us) + duration
+        chunk = self._chunks.get(index) or self.chunk(index)
+        starts = chunk.starts
+        i = bisect_right(starts, us) - 1
+        if i < 0:
+            target = duration
+        else:
+            end = chunk.ends[i]
+            target = duration + chunk.before[i] + (us if us < end else end) - starts[i]
+        if duration > 0 and target <= chunk.total:  # the common case: due within the chunk
+            j = bisect_left(chunk.after, target)
+            return starts[j] + target - chunk.before[j]
         if duration > 0:
             last_open = us  # open time is known up to here; a closed stretch starts after it
             checked = False
