@@ -37,6 +37,12 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 HORIZON_DAYS = 3653  # SPEC §2.2: give up after 10 years without open time
 HORIZON_US = HORIZON_DAYS * DAY_US
+# The longest business time or span computed: a century. Support terms never come near
+# it, and beyond it an answer would take seconds of year-building to reach (or fall past
+# the year 9998), so a longer one is refused at once rather than walked.
+MAX_SPAN_DAYS = 36_525
+MAX_SPAN_US = MAX_SPAN_DAYS * DAY_US
+_MAX_WALK_CHUNKS = 1_000  # ~1,000 years of wall-clock time for a sparse calendar
 _SAMPLE_US = 6 * 3600 * US
 # Local years we compute; the datetime range is 1..9999 and we keep a margin for zones.
 MIN_YEAR = 2
@@ -65,6 +71,21 @@ def from_us(us: int, zone: tzinfo) -> datetime:
                 f"result: {us} µs from 1970 is beyond the range a datetime can hold"
             ) from None
     return moment.replace(microsecond=micro) if micro else moment
+
+
+def _too_long(field: str, value: object) -> OutOfRangeError:
+    return OutOfRangeError(
+        f"{field}: {value} is longer than a century ({MAX_SPAN_DAYS} days), the most "
+        "business time or span a calendar computes; split the question"
+    )
+
+
+def _too_far(us: int, duration: int) -> OutOfRangeError:
+    return OutOfRangeError(
+        f"duration: {timedelta(microseconds=duration)} of business time from "
+        f"{from_us(us, UTC).isoformat()} ends more than a thousand years away on this "
+        "calendar; split the question"
+    )
 
 
 def ordinal_date(ordinal: int) -> date:
@@ -255,6 +276,8 @@ class Engine:
         """
         if duration == 0:
             return us
+        if not -MAX_SPAN_US <= duration <= MAX_SPAN_US:
+            raise _too_long("duration", timedelta(microseconds=duration))
         index = us // CHUNK_US
         chunk = self._chunks.get(index) or self.chunk(index)
         starts = chunk.starts
@@ -281,6 +304,8 @@ class Engine:
                         self._check_can_open(index * CHUNK_US, last_open)
                         checked = True
                 index += 1
+                if index - us // CHUNK_US > _MAX_WALK_CHUNKS:
+                    raise _too_far(us, duration)
                 chunk = self.chunk(index)
             k = bisect_right(chunk.ends, last_open)
             if chunk.starts[k] - last_open > HORIZON_US:
@@ -292,6 +317,8 @@ class Engine:
             if chunk.total:
                 first_open = min(first_open, chunk.starts[0])
             index -= 1
+            if us // CHUNK_US - index > _MAX_WALK_CHUNKS:
+                raise _too_far(us, duration)
             chunk = self.chunk(index)
             target += chunk.total
             if not chunk.total and first_open - index * CHUNK_US > HORIZON_US:
@@ -306,6 +333,8 @@ class Engine:
         """Open time in ``[a, b)``; negative when ``b < a``."""
         if b < a:
             return -self.between(b, a)
+        if b - a > MAX_SPAN_US:
+            raise _too_long("span", timedelta(microseconds=b - a))
         first, last = a // CHUNK_US, b // CHUNK_US
         chunk = self.chunk(first)
         if first == last:
@@ -342,6 +371,8 @@ class Engine:
 
     def spans(self, a: int, b: int) -> list[Piece]:
         """The open spans within ``[a, b)``, merged across chunk boundaries."""
+        if b - a > MAX_SPAN_US:
+            raise _too_long("span", timedelta(microseconds=b - a))
         result: list[Piece] = []
         for index in range(a // CHUNK_US, (b - 1) // CHUNK_US + 1):
             chunk = self.chunk(index)
@@ -374,6 +405,8 @@ class Engine:
         """
         if days == 0:
             return ordinal
+        if abs(days) > MAX_SPAN_DAYS:
+            raise _too_long("days", days)
         year = ordinal_date(ordinal).year
         built = self.year(year)
         last = ordinal  # the last business day passed (or the start)
@@ -386,12 +419,12 @@ class Engine:
                 remaining -= len(built.business) - position
                 closed_through = date(year + 1, 1, 1).toordinal() - last
                 if closed_through > HORIZON_DAYS or not self._may_open_after(last):
-                    raise self._never_opens((last - EPOCH_ORDINAL + 1) * DAY_US, True)
+                    raise self._never_opens((last - EPOCH_ORDINAL) * DAY_US, True)
                 year += 1
                 built = self.year(year)
                 position = 0
                 if built.business and built.business[0] - last > HORIZON_DAYS:
-                    raise self._never_opens((last - EPOCH_ORDINAL + 1) * DAY_US, True)
+                    raise self._never_opens((last - EPOCH_ORDINAL) * DAY_US, True)
             return built.business[position + remaining - 1]
         position = bisect_left(built.business, ordinal)  # dates strictly before ordinal
         remaining = -days

@@ -519,10 +519,12 @@ class BusinessCalendar(Frozen):
             parts.append(
                 f"{self.country_holidays.country} {'+'.join(self.country_holidays.categories)}"
             )
-        if self.holidays:
-            parts.append(f"{len(self.holidays)} holidays")
-        if self.special_days:
-            parts.append(f"{len(self.special_days)} special days")
+        for count, noun in (
+            (len(self.holidays), "holiday"),
+            (len(self.special_days), "special day"),
+        ):
+            if count:
+                parts.append(f"{count} {noun}{'' if count == 1 else 's'}")
         label = f"{self.name!r}, " if self.name else ""
         return f"BusinessCalendar({label}{', '.join(parts)})"
 
