@@ -1,25 +1,18 @@
 """A walk through every rule family of supportrules, with real output (`make demo`).
 
-Each section lives in its own module beside this file and can run alone.
+Each section lives in its own module beside this file and can run alone:
+business calendars, SLA deadlines and live status, coverage classification.
 """
 
 from __future__ import annotations
 
 import tour_calendars
 import tour_coverage
-
-SECTIONS = [tour_calendars.main, tour_coverage.main]
-
-try:  # the SLA section lands with the SLA engine's tests and guide
-    import tour_sla
-
-    SECTIONS.insert(1, tour_sla.main)
-except ImportError:  # pragma: no cover - only while the section is being written
-    pass
+import tour_sla
 
 
 def main() -> None:
-    for section in SECTIONS:
+    for section in (tour_calendars.main, tour_sla.main, tour_coverage.main):
         section()
 
 
