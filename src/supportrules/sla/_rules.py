@@ -66,12 +66,21 @@ class _Plan:
     reasons: list[Reason] = field(default_factory=list)
     seen: dict[int, datetime] = field(default_factory=dict)
 
+    texts: dict[int, str] = field(default_factory=dict)
+
     def at(self, us: int) -> datetime:
         """The instant ``us`` as an aware datetime in the calendar's zone (memoised: a
         plan names the same few instants in its result and in several reasons)."""
         found = self.seen.get(us)
         if found is None:
             found = self.seen[us] = from_us(us, self.engine.zone)
+        return found
+
+    def text(self, us: int) -> str:
+        """``format_instant`` of the instant ``us``, memoised like :meth:`at`."""
+        found = self.texts.get(us)
+        if found is None:
+            found = self.texts[us] = format_instant(self.at(us))
         return found
 
 
@@ -263,7 +272,7 @@ def _schedule_business_time(
                 Reason.make(
                     "sla.after_cutoff",
                     f"registered {format_instant(ticket.opened_at)}, {why}: treated as "
-                    f"registered at {format_instant(plan.at(start))}, the next opening",
+                    f"registered at {plan.text(start)}, the next opening",
                     _source(target, "cutoff"),
                     registered=ticket.opened_at,
                     clock_start=plan.at(start),
@@ -286,10 +295,10 @@ def _schedule_business_time(
             reasons.append(
                 Reason.make(
                     "sla.same_day_cap",
-                    f"registered {format_instant(plan.at(start))}"
+                    f"registered {plan.text(start)}"
                     + (f" before the {target.cutoff} cutoff" if target.cutoff else "")
-                    + f": {what} would end {format_instant(plan.at(due))}"
-                    f"; capped at {format_instant(plan.at(close))}, the close of that day",
+                    + f": {what} would end {plan.text(due)}"
+                    f"; capped at {plan.text(close)}, the close of that day",
                     _source(target, "same_day_cap"),
                     uncapped=plan.at(due),
                     cap=plan.at(close),
@@ -313,7 +322,7 @@ def _schedule_business_time(
                 if target.compound_mode is CompoundMode.SEQUENTIAL
                 else "sla.compound_parallel"
             ),
-            f"{text}; from {format_instant(start_at)}: due {format_instant(due_at)}",
+            f"{text}; from {plan.text(start)}: due {plan.text(due)}",
             rule.source,
             clock_start=start_at,
             due=due_at,
@@ -492,7 +501,7 @@ def _windows(
             reasons.append(
                 Reason.make(
                     "sla.pause_not_counted",
-                    f"the pause from {format_instant(plan.at(start))} (waiting on {why}) does "
+                    f"the pause from {plan.text(start)} (waiting on {why}) does "
                     f"not stop the {plan.metric.value} clock (it pauses only on "
                     f"{', '.join(target.pause_on)})",
                     _source(target, "pause_on"),
@@ -511,8 +520,8 @@ def _windows(
                 reasons.append(
                     Reason.make(
                         "sla.reopened",
-                        f"resolved {format_instant(plan.at(resolved))} and reopened "
-                        f"{format_instant(plan.at(reopened))}: the time in between does not "
+                        f"resolved {plan.text(resolved)} and reopened "
+                        f"{plan.text(reopened)}: the time in between does not "
                         "count",
                         "Reopened",
                         resolved=plan.at(resolved),
@@ -559,7 +568,7 @@ def _metric_status(
 ) -> tuple[MetricStatus, list[Reason]]:
     metric = plan.metric
     if plan.target is None or plan.due is None or plan.start is None:
-        return MetricStatus(metric=metric, state=MetricState.NOT_APPLICABLE), []
+        return _NOT_APPLICABLE[metric], []
     engine, target, start = plan.engine, plan.target, plan.start
     if metric is Metric.ACKNOWLEDGE:  # a resolution acknowledges too: whichever came first
         done = min(
@@ -593,8 +602,8 @@ def _metric_status(
             Reason.make(
                 "sla.pause_moved_due",
                 f"{label}: {format_duration(timedelta(microseconds=moved_by))} of business "
-                f"time paused moves the due from {format_instant(plan.at(plan.due))} to "
-                f"{format_instant(due_at)}",
+                f"time paused moves the due from {plan.text(plan.due)} to "
+                f"{plan.text(due)}",
                 _source(target, "pause_on"),
                 original_due=plan.at(plan.due),
                 due=due_at,
@@ -605,7 +614,7 @@ def _metric_status(
         reasons.append(
             Reason.make(
                 "sla.met",
-                f"{label} met at {format_instant(plan.at(done))}, due {format_instant(due_at)}",
+                f"{label} met at {plan.text(done)}, due {plan.text(due)}",
                 _source(target, "metric"),
                 at=plan.at(done),
                 due=due_at,
@@ -613,10 +622,9 @@ def _metric_status(
         )
     elif state is MetricState.BREACHED:
         text = (
-            f"{label} done at {format_instant(plan.at(done))}, after the due "
-            f"{format_instant(due_at)}"
+            f"{label} done at {plan.text(done)}, after the due {plan.text(due)}"
             if done is not None
-            else f"{label} due {format_instant(due_at)} has passed"
+            else f"{label} due {plan.text(due)} has passed"
         )
         reasons.append(Reason.make("sla.breached", text, _source(target, "metric"), due=due_at))
     else:
@@ -625,7 +633,7 @@ def _metric_status(
             reasons.append(
                 Reason.make(
                     "sla.paused",
-                    f"{label} paused since {format_instant(plan.at(since))} (waiting on {why})",
+                    f"{label} paused since {plan.text(since)} (waiting on {why})",
                     _source(target, "pause_on"),
                     since=plan.at(since),
                     reason=why,
@@ -666,12 +674,18 @@ def _metric_status(
     return result, reasons
 
 
+# Immutable values, built once: a metric without a target looks the same for every ticket.
+_NOT_APPLICABLE = {
+    metric: MetricStatus(metric=metric, state=MetricState.NOT_APPLICABLE) for metric in Metric
+}
+
+
 def _percent(fraction: Decimal) -> str:
     return f"{_RATIO.multiply(fraction, Decimal(100)).quantize(Decimal(1), context=_RATIO)}%"
 
 
 def _not_applicable(metric: Metric) -> MetricStatus:
-    return MetricStatus(metric=metric, state=MetricState.NOT_APPLICABLE)
+    return _NOT_APPLICABLE[metric]
 
 
 def status(
