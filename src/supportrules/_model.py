@@ -11,22 +11,30 @@ contract services expect from their config loaders. Both are ``ValueError``.
 from __future__ import annotations
 
 import re
+import zoneinfo
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
 
-from supportrules.errors import NaiveDatetimeError, SupportRulesError, UnknownValueError
+from supportrules.errors import (
+    NaiveDatetimeError,
+    SupportRulesError,
+    UnknownTimezoneError,
+    UnknownValueError,
+)
 
 __all__ = [
     "Aware",
     "Frozen",
     "Vocabulary",
+    "as_date",
     "require_aware",
     "trusted",
     "trusted_from",
     "unwrap_validation_error",
+    "zone_key",
 ]
 
 
@@ -55,6 +63,35 @@ def require_aware(value: object, field: str) -> datetime:
             f"{field}: {value!r} is a date, not an instant; pass an aware datetime"
         )
     raise NaiveDatetimeError(f"{field}: {value!r} ({type(value).__name__}) is not a datetime")
+
+
+def zone_key(value: object, field: str = "timezone") -> str:
+    """``value`` as a known IANA time zone key; otherwise :class:`UnknownTimezoneError`
+    with close matches."""
+    if not isinstance(value, str) or not value.strip():
+        raise UnknownTimezoneError(f"{field}: {value!r} is not an IANA time zone key")
+    key = value.strip()
+    try:
+        zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        known = zoneinfo.available_timezones()
+        raise UnknownTimezoneError.for_key(key, known) from None
+    return key
+
+
+def as_date(value: object, field: str, error: type[SupportRulesError], what: str) -> date:
+    """A ``date`` from a date or an ISO string; a datetime is refused (it is an instant,
+    and ``what`` — "a closed day", "a contract period" — is bounded by dates)."""
+    if isinstance(value, datetime):
+        raise error(f"{field}: {value!r} is a datetime; {what} is a date")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise error(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
 
 
 def _aware_field(value: object, info: ValidationInfo) -> datetime:

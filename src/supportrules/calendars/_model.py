@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from supportrules._model import Frozen, require_aware
+from supportrules._model import Frozen, require_aware, zone_key
 from supportrules.calendars._engine import (
     EPOCH,
     US,
@@ -47,7 +47,6 @@ from supportrules.errors import (
     InvalidDurationError,
     InvalidScheduleError,
     UnknownCountryError,
-    UnknownTimezoneError,
     UnknownValueError,
 )
 from supportrules.explain import Decision, Reason, format_duration, format_instant
@@ -320,14 +319,7 @@ class BusinessCalendar(Frozen):
     @field_validator("timezone", mode="before")
     @classmethod
     def _known_zone(cls, value: Any) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise UnknownTimezoneError(f"timezone: {value!r} is not an IANA time zone key")
-        key = value.strip()
-        try:
-            zoneinfo.ZoneInfo(key)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise UnknownTimezoneError.for_key(key, zoneinfo.available_timezones()) from None
-        return key
+        return zone_key(value)
 
     @field_validator("weekly", mode="before")
     @classmethod

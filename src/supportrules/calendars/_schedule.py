@@ -9,9 +9,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from supportrules._model import as_date as _as_date
 from supportrules.errors import InvalidArgumentError, InvalidScheduleError
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -165,18 +166,7 @@ def normalize_weekly(value: object) -> tuple[tuple[str, ...], ...]:
 
 def as_date(value: object, field: str) -> date:
     """A ``date`` from a date or an ISO string (a datetime is refused: it is an instant)."""
-    if isinstance(value, datetime):
-        raise InvalidScheduleError(
-            f"{field}: {value!r} is a datetime; a closed or special day is a date"
-        )
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InvalidScheduleError(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
+    return _as_date(value, field, InvalidScheduleError, "a closed or special day")
 
 
 def items_of(value: object, field: str, of: str) -> list[Any]:

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from supportrules._model import Aware, Frozen, Vocabulary, require_aware
+from supportrules._model import Aware, Frozen, Vocabulary, as_date, require_aware, zone_key
 from supportrules.channels import Channel, ChannelRule
 from supportrules.errors import (
     CurrencyMismatchError,
@@ -32,7 +32,6 @@ from supportrules.errors import (
     InvalidPeriodError,
     InvalidPolicyError,
     OutOfRangeError,
-    UnknownTimezoneError,
 )
 from supportrules.explain import Decision
 from supportrules.money import Money, RoundingPolicy
@@ -136,18 +135,7 @@ class BudgetOutcome(Vocabulary):
 
 
 def _as_date(value: object, field: str) -> date:
-    if isinstance(value, datetime):
-        raise InvalidPeriodError(
-            f"{field}: {value!r} is a datetime; a contract period is bounded by dates"
-        )
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InvalidPeriodError(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
+    return as_date(value, field, InvalidPeriodError, "a contract period")
 
 
 def _no_number(value: object, field: str) -> object:
@@ -340,16 +328,7 @@ class SupportContract(Frozen):
     @field_validator("timezone", mode="before")
     @classmethod
     def _zone(cls, value: Any) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise UnknownTimezoneError(f"timezone: {value!r} is not an IANA time zone key")
-        key = value.strip()
-        try:
-            zoneinfo.ZoneInfo(key)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise UnknownTimezoneError.for_key(key, zoneinfo.available_timezones()) from None
-        return key
+        return None if value is None else zone_key(value)
 
     def local_date(self, moment: datetime) -> date:
         """The calendar date of ``moment`` for this contract (in ``timezone`` when set)."""
