@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from supportrules._model import require_aware, trusted, trusted_from
-from supportrules.calendars import BusinessCalendar
 from supportrules.calendars._engine import Engine, from_us, to_us
 from supportrules.calendars._model import duration_us
 from supportrules.errors import InvalidDurationError, InvalidEventSequenceError
@@ -57,15 +56,13 @@ class _Plan:
 
     metric: Metric
     target: SlaTarget | None
-    calendar: BusinessCalendar
-    engine: Engine
+    engine: Engine  # the arithmetic of the calendar this metric runs on
     start: int | None = None
     due: int | None = None
     budget: int | None = None  # business time from start to due, when known without a lookup
     parts: tuple[int, ...] = ()
     reasons: list[Reason] = field(default_factory=list)
     seen: dict[int, datetime] = field(default_factory=dict)
-
     texts: dict[int, str] = field(default_factory=dict)
 
     def at(self, us: int) -> datetime:
@@ -161,10 +158,10 @@ def _plan(
             metric=metric.value,
             kind=ticket.kind.value,
         )
-        return _Plan(metric, None, policy.calendar, policy.calendar._fast, reasons=[reason])
+        return _Plan(metric, None, policy.calendar._fast, reasons=[reason])
     target = rule.target
     calendar = policy.calendar_for(ticket, target)
-    plan = _Plan(metric, target, calendar, calendar._fast)
+    plan = _Plan(metric, target, calendar._fast)
     if target.calendar is not None:
         plan.reasons.append(
             Reason.make(
