@@ -34,6 +34,7 @@ from supportrules._model import Frozen
 from supportrules.errors import (
     CurrencyMismatchError,
     InvalidAmountError,
+    InvalidArgumentError,
     UnknownCurrencyError,
 )
 
@@ -149,6 +150,8 @@ HALF_UP_TO_MINOR_UNIT = RoundingPolicy()
 class Money(Frozen):
     """An exact amount in one currency. Floats are refused.
 
+    >>> Money(Decimal("10.00"), "EUR") == Money(amount="10.00", currency="EUR")
+    True
     >>> Money.of("10.00", "EUR") * 3
     Money.of('30.00', 'EUR')
     >>> Money.of("10.00", "EUR") > Money.of("9.99", "EUR")
@@ -160,6 +163,18 @@ class Money(Frozen):
         WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}),
     ]
     currency: str
+
+    def __init__(self, amount: Any = None, currency: Any = None, /, **fields: Any) -> None:
+        """``Money(amount, currency)`` positionally (SPEC §9), or by keyword."""
+        for name, value in (("amount", amount), ("currency", currency)):
+            if value is not None:
+                if name in fields:
+                    raise InvalidArgumentError(f"{name}: given both by position and by keyword")
+                fields[name] = value
+        super().__init__(**fields)
+
+    # Positional arguments change nothing in validation: model_validate skips this __init__.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     @field_validator("amount", mode="before")
     @classmethod
