@@ -629,3 +629,18 @@ class TestInvariants:
         back = Money.model_validate_json(money.model_dump_json())
         assert back == money
         assert str(back.amount) == str(money.amount)
+
+
+class TestPositionalConstruction:
+    """SPEC §9 writes ``Money(amount, currency)``: positional arguments work too."""
+
+    def test_positional_equals_keyword(self) -> None:
+        assert Money(Decimal("10.00"), "EUR") == Money(amount=Decimal("10.00"), currency="EUR")
+
+    def test_positional_float_is_still_refused(self) -> None:
+        with pytest.raises(InvalidAmountError, match=r"amount: 1\.5"):
+            Money(1.5, "EUR")
+
+    def test_an_argument_given_twice_is_refused(self) -> None:
+        with pytest.raises(SupportRulesError, match="amount: given both"):
+            Money(Decimal(1), "EUR", amount=Decimal(2))

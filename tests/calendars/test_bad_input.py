@@ -707,3 +707,36 @@ class TestFuzz:
         for operation in _operations(calendar, a, b):
             with contextlib.suppress(ValueError):
                 operation()
+
+
+class TestCenturyLimit:
+    """Durations and spans past a century are refused at once, never walked for seconds."""
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: K.add(AWARE, timedelta(days=36_526)),
+            lambda: K.add(AWARE, -timedelta(days=36_526)),
+            lambda: K.add(AWARE, timedelta.max),
+            lambda: K.between(AWARE, AWARE + timedelta(days=36_526)),
+            lambda: K.open_intervals(AWARE, AWARE + timedelta(days=36_526)),
+            lambda: K.close_of_day(AWARE, days=36_526),
+        ],
+        ids=["add", "add-back", "add-max", "between", "open_intervals", "close_of_day"],
+    )
+    def test_longer_than_a_century_raises_out_of_range(self, call: Callable[[], object]) -> None:
+        from supportrules import OutOfRangeError
+
+        with pytest.raises(OutOfRangeError, match="century"):
+            call()
+
+    def test_a_sparse_calendar_gives_up_after_a_thousand_years(self) -> None:
+        from supportrules import OutOfRangeError
+
+        hour_a_week = BusinessCalendar(timezone="UTC", weekly={"mon": ["09:00-10:00"]})
+        with pytest.raises(OutOfRangeError, match="thousand years"):
+            hour_a_week.add(AWARE, timedelta(days=36_000))
+
+    def test_just_under_the_limit_is_computed(self) -> None:
+        always = BusinessCalendar.always_open("UTC")
+        assert always.add(AWARE, timedelta(days=36_525)) == AWARE + timedelta(days=36_525)

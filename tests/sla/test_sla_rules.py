@@ -1207,3 +1207,24 @@ class TestBadTicketInput:
         result = PSM.status(ticket("bug", kyiv(18, 10)), [], kyiv(18, 11))
         assert result.metric("acknowledge") is result.acknowledge
         assert result.metric(Metric.RESOLVE) is result.resolve
+
+
+class TestReviewFixes:
+    """Behaviour settled in review: clear errors for impossible times of day, and the
+    outcome of a modification that still waits for its estimate."""
+
+    @pytest.mark.parametrize("cutoff", ["24:00", "25:00", "9", "noon"])
+    def test_a_cutoff_must_be_a_time_of_day(self, cutoff: str) -> None:
+        with pytest.raises(InvalidScheduleError, match=rf"cutoff: '{cutoff}' is not a time of day"):
+            SlaTarget.business_time("resolve", ["bug"], timedelta(hours=8), cutoff=cutoff)
+
+    def test_a_by_time_must_be_a_time_of_day(self) -> None:
+        with pytest.raises(InvalidScheduleError, match=r"by\.at: '24:00' is not a time of day"):
+            SlaTarget.by_time_of_day("resolve", ["bug"], at="24:00")
+
+    def test_an_acknowledged_modification_without_estimate_awaits_it(self) -> None:
+        modification = ticket("modification", kyiv(16, 10))
+        result = PSM.status(modification, [Acknowledged(at=kyiv(16, 10, 30))], kyiv(16, 12))
+        assert result.acknowledge.state is MetricState.MET
+        assert result.resolve.state is MetricState.NOT_APPLICABLE
+        assert result.outcome == "awaiting_estimate"
