@@ -516,10 +516,10 @@ class TestIntakeAndCoverage:
     def test_psm_takes_every_written_channel(self, channel: str) -> None:
         assert PSM.deadlines(ticket("consultation", kyiv(18, 10), channel=channel)).accepted
 
-    def test_status_of_a_refused_ticket_is_not_applicable(self) -> None:
+    def test_status_of_a_refused_ticket_says_rejected_like_its_deadlines(self) -> None:
         refused = ticket("consultation", kyiv(18, 10), channel="phone")
         result = PSM.status(refused, [], kyiv(18, 12))
-        assert result.outcome == "not_applicable"
+        assert result.outcome == PSM.deadlines(refused).outcome == "rejected"
         assert result.acknowledge.state is MetricState.NOT_APPLICABLE
         assert result.resolve.state is MetricState.NOT_APPLICABLE
         assert result.codes == ("intake.channel_not_allowed",)
@@ -1228,3 +1228,15 @@ class TestReviewFixes:
         assert result.acknowledge.state is MetricState.MET
         assert result.resolve.state is MetricState.NOT_APPLICABLE
         assert result.outcome == "awaiting_estimate"
+
+    def test_a_cutoff_on_an_end_of_day_target_is_refused(self) -> None:
+        with pytest.raises(InvalidScheduleError, match="cutoff: '16:00' has no effect"):
+            SlaTarget.end_of_business_day("resolve", ["bug"], days=1, cutoff="16:00")
+
+    def test_a_mixed_event_list_literal_needs_no_annotation(self) -> None:
+        # mypy --strict checks this file: the list infers as list[Event], which status takes.
+        consultation = ticket("consultation", kyiv(18, 10))
+        events = [Paused(at=kyiv(18, 11)), Resumed(at=kyiv(18, 12))]
+        assert PSM.status(consultation, events, kyiv(18, 13)).resolve.paused_for == timedelta(
+            hours=1
+        )

@@ -28,6 +28,7 @@ __all__ = [
     "ComplianceRow",
     "CompoundMode",
     "Deadlines",
+    "Event",
     "Metric",
     "MetricState",
     "MetricStatus",
@@ -148,36 +149,42 @@ class Ticket(Frozen):
         return self
 
 
-class _Event(Frozen):
+class Event(Frozen):
+    """What happened to a ticket, and when: the base of the five SLA events.
+
+    Lists of events are typed ``Sequence[Event]``; JSON lists of them are read with
+    ``TypeAdapter(list[SlaEvent])``, which picks the class by the ``type`` field.
+    """
+
     at: Aware
 
 
-class Acknowledged(_Event):
+class Acknowledged(Event):
     """The ticket was taken into work and its deadline shown to the customer."""
 
     type: Literal["acknowledged"] = "acknowledged"
 
 
-class Paused(_Event):
+class Paused(Event):
     """The ticket waits on someone else (``reason``: "customer", "production", ...)."""
 
     type: Literal["paused"] = "paused"
     reason: str = "customer"
 
 
-class Resumed(_Event):
+class Resumed(Event):
     """The wait is over; the clock runs again."""
 
     type: Literal["resumed"] = "resumed"
 
 
-class Resolved(_Event):
+class Resolved(Event):
     """The ticket was resolved."""
 
     type: Literal["resolved"] = "resolved"
 
 
-class Reopened(_Event):
+class Reopened(Event):
     """A resolved ticket was reopened; the resolve clock runs again."""
 
     type: Literal["reopened"] = "reopened"
@@ -274,6 +281,11 @@ class SlaTarget(Frozen):
         if self.same_day_cap and ways[0] not in ("duration", "use_estimate"):
             raise InvalidScheduleError(
                 "same_day_cap: only a business-time target (duration or estimate) has a cap"
+            )
+        if self.cutoff is not None and ways[0] == "end_of_day":
+            raise InvalidScheduleError(
+                f"cutoff: {self.cutoff!r} has no effect on an end-of-business-day target; "
+                "use by_time_of_day for a 'registered before HH:MM' promise"
             )
         return self
 
@@ -432,14 +444,14 @@ class SlaPolicy(Frozen):
 
         return deadlines(self, ticket)
 
-    def status(self, ticket: Ticket, events: Sequence[SlaEvent], now: datetime) -> SlaStatus:
+    def status(self, ticket: Ticket, events: Sequence[Event], now: datetime) -> SlaStatus:
         """Where each metric of ``ticket`` stands at ``now``, replayed from ``events``."""
         from supportrules.sla._rules import status
 
         return status(self, ticket, events, now)
 
     def at_risk(
-        self, items: Iterable[tuple[Ticket, Sequence[SlaEvent]]], now: datetime, within: timedelta
+        self, items: Iterable[tuple[Ticket, Sequence[Event]]], now: datetime, within: timedelta
     ) -> list[AtRisk]:
         """Running metrics that breach within ``within`` of business time, soonest first."""
         from supportrules.sla._rules import at_risk

@@ -25,6 +25,7 @@ from supportrules.sla._model import (
     ComplianceRow,
     CompoundMode,
     Deadlines,
+    Event,
     Metric,
     MetricState,
     MetricStatus,
@@ -32,7 +33,6 @@ from supportrules.sla._model import (
     Reopened,
     Resolved,
     Resumed,
-    SlaEvent,
     SlaPolicy,
     SlaStatus,
     SlaTarget,
@@ -43,7 +43,7 @@ from supportrules.sla._model import (
 
 __all__ = ["QueueItem", "at_risk", "compliance", "deadlines", "status"]
 
-QueueItem = tuple[SlaPolicy, Ticket, Sequence[SlaEvent]]
+QueueItem = tuple[SlaPolicy, Ticket, Sequence[Event]]
 _ZERO = timedelta(0)
 # Fractions never depend on the caller's decimal context (SPEC §1: same inputs, same outputs).
 _RATIO = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
@@ -399,7 +399,7 @@ class _History:
 _EVENT_TYPES = (Acknowledged, Paused, Resumed, Resolved, Reopened)
 
 
-def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
+def _replay(ticket: Ticket, events: Sequence[Event], now: int) -> _History:
     """Check the whole event list, then read what happened up to ``now``."""
     history = _History()
     opened = to_us(ticket.opened_at)
@@ -464,7 +464,7 @@ def _replay(ticket: Ticket, events: Sequence[SlaEvent], now: int) -> _History:
     return history
 
 
-def _bad_event(n: int, event: SlaEvent, problem: str) -> InvalidEventSequenceError:
+def _bad_event(n: int, event: Event, problem: str) -> InvalidEventSequenceError:
     """The error for ``events[n]``, naming the event (built only when raised)."""
     return InvalidEventSequenceError(
         f"events[{n}] ({type(event).__name__} at {event.at.isoformat()})"
@@ -685,9 +685,7 @@ def _not_applicable(metric: Metric) -> MetricStatus:
     return _NOT_APPLICABLE[metric]
 
 
-def status(
-    policy: SlaPolicy, ticket: Ticket, events: Sequence[SlaEvent], now: datetime
-) -> SlaStatus:
+def status(policy: SlaPolicy, ticket: Ticket, events: Sequence[Event], now: datetime) -> SlaStatus:
     """Where each metric of ``ticket`` stands at ``now`` (SPEC §3.4).
 
     Only events at or before ``now`` count, so the same list replays any moment of the
@@ -705,7 +703,7 @@ def status(
     if refused is not None:
         return trusted(
             SlaStatus,
-            outcome="not_applicable",
+            outcome="rejected" if refused.code.startswith("intake.") else "not_covered",
             reasons=(refused,),
             ticket_id=ticket.id,
             kind=ticket.kind,
