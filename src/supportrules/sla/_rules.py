@@ -343,8 +343,7 @@ def _gate(policy: SlaPolicy, ticket: Ticket) -> Reason | None:
     return None
 
 
-def _plans(policy: SlaPolicy, ticket: Ticket, route: _Route) -> tuple[_Plan, _Plan]:
-    opened = to_us(ticket.opened_at)
+def _plans(policy: SlaPolicy, ticket: Ticket, route: _Route, opened: int) -> tuple[_Plan, _Plan]:
     _, acknowledge, resolve = route
     return (
         _plan(policy, ticket, Metric.ACKNOWLEDGE, acknowledge, opened),
@@ -368,7 +367,7 @@ def deadlines(policy: SlaPolicy, ticket: Ticket) -> Deadlines:
             parts=(),
             clock_start=None,
         )
-    acknowledge, resolve = _plans(policy, ticket, route)
+    acknowledge, resolve = _plans(policy, ticket, route, to_us(ticket.opened_at))
     start = resolve.start if resolve.start is not None else acknowledge.start
     return trusted(
         Deadlines,
@@ -399,10 +398,9 @@ class _History:
 _EVENT_TYPES = (Acknowledged, Paused, Resumed, Resolved, Reopened)
 
 
-def _replay(ticket: Ticket, events: Sequence[Event], now: int) -> _History:
+def _replay(ticket: Ticket, events: Sequence[Event], opened: int, now: int) -> _History:
     """Check the whole event list, then read what happened up to ``now``."""
     history = _History()
-    opened = to_us(ticket.opened_at)
     zone = ticket.opened_at.tzinfo or UTC
     paused: tuple[int, str] | None = None
     resolved = False
@@ -697,7 +695,7 @@ def status(policy: SlaPolicy, ticket: Ticket, events: Sequence[Event], now: date
         raise InvalidEventSequenceError(
             f"now: {at.isoformat()} is before the ticket opened at {ticket.opened_at.isoformat()}"
         )
-    history = _replay(ticket, events, now_us)
+    history = _replay(ticket, events, opened_us, now_us)
     route = _route(policy, ticket)
     refused = route[0]
     if refused is not None:
@@ -713,7 +711,7 @@ def status(policy: SlaPolicy, ticket: Ticket, events: Sequence[Event], now: date
         )
     reasons: list[Reason] = []
     results: list[MetricStatus] = []
-    for plan in _plans(policy, ticket, route):
+    for plan in _plans(policy, ticket, route, opened_us):
         result, extra = _metric_status(policy, plan, history, opened_us, now_us)
         reasons.extend(plan.reasons)
         reasons.extend(extra)
