@@ -916,8 +916,8 @@ class TestReasonMessages:
         )
         assert reason is not None
         assert reason.message == (
-            "resolve: 12 h of business time; from Wed 2026-11-18 15:30+02:00: due "
-            "Fri 2026-11-20 09:30+02:00"
+            "resolve: 12 h of business time (target 'simple task'); "
+            "from Wed 2026-11-18 15:30+02:00: due Fri 2026-11-20 09:30+02:00"
         )
 
     def test_an_outside_hours_start_is_mentioned(self) -> None:
@@ -927,8 +927,8 @@ class TestReasonMessages:
 
     def test_the_explanation_reads_as_a_paragraph(self) -> None:
         assert PAID.deadlines(ticket("bug", kyiv(18, 9, 15))).explain() == (
-            "scheduled: no acknowledge target for bug tickets; resolve: 8 h of business time; "
-            "from Wed 2026-11-18 09:15+02:00: due Wed 2026-11-18 17:15+02:00."
+            "scheduled: no acknowledge target for bug tickets; resolve: 8 h of business time "
+            "(target 'bug'); from Wed 2026-11-18 09:15+02:00: due Wed 2026-11-18 17:15+02:00."
         )
 
     def test_met_and_paused_messages(self) -> None:

@@ -63,7 +63,9 @@ def onebox_partner_support_manager(calendar: BusinessCalendar) -> SlaPolicy:
             default=WRITTEN_CHANNELS,
         ),
         targets=(
-            SlaTarget.business_time("acknowledge", everything, ACKNOWLEDGE_WITHIN, name="taken"),
+            SlaTarget.business_time(
+                "acknowledge", everything, ACKNOWLEDGE_WITHIN, name="taken into work"
+            ),
             SlaTarget.business_time(
                 "resolve", ["consultation", "bug"], SIMPLE_TASK, name="simple task"
             ),

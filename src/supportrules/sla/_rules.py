@@ -85,6 +85,11 @@ def _source(target: SlaTarget, name: str) -> str:
     return f"SlaTarget({target.name or target.metric.value}).{name}"
 
 
+def _which(target: SlaTarget) -> str:
+    """`` (target 'bug')``: which target matched, for the summary message."""
+    return f" (target {target.name!r})" if target.name else ""
+
+
 @dataclass(frozen=True, slots=True)
 class _Rule:
     """A target compiled once per policy: what every ticket would otherwise recompute."""
@@ -210,7 +215,8 @@ def _schedule_end_of_day(
     plan.reasons.append(
         Reason.make(
             "sla.end_of_day",
-            f"{plan.metric.value}: registered {format_instant(ticket.opened_at)}, due at the "
+            f"{plan.metric.value}{_which(target)}: registered {format_instant(ticket.opened_at)}, "
+            "due at the "
             f"close of the business day{on}, {format_instant(due)}",
             _source(target, "end_of_day"),
             days=days,
@@ -243,7 +249,8 @@ def _schedule_by_time(
     plan.reasons.append(
         Reason.make(
             "sla.by_time",
-            f"{plan.metric.value}: {rule}: due by {by.at} on {day.strftime('%a %Y-%m-%d')}, "
+            f"{plan.metric.value}{_which(target)}: {rule}: due by {by.at} on "
+            f"{day.strftime('%a %Y-%m-%d')}, "
             f"{format_instant(due_at)}",
             _source(target, "by"),
             due=due_at,
@@ -307,6 +314,7 @@ def _schedule_business_time(
     text = f"{plan.metric.value}: {what}"
     if compound:
         text += f" per part, {ticket.parts} part(s) {target.compound_mode.value}"
+    text += _which(target)
     if start != opened and rule.cutoff is None:
         text += f"; registered {format_instant(ticket.opened_at)} outside business hours"
     start_at, due_at = plan.at(start), plan.at(due)
