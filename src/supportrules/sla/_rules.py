@@ -7,6 +7,7 @@ stored counters, so a changed policy replays history exactly.
 from __future__ import annotations
 
 import decimal
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -48,6 +49,8 @@ _ZERO = timedelta(0)
 # Fractions never depend on the caller's decimal context (SPEC §1: same inputs, same outputs).
 _RATIO = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 _METRICS = (Metric.ACKNOWLEDGE, Metric.RESOLVE)
+_LABELS = {metric: metric.value for metric in Metric}
+_MICROSECOND = timedelta(microseconds=1)
 
 
 @dataclass(slots=True)
@@ -500,7 +503,7 @@ def _windows(
     for start, stop, why in history.pauses:
         if start >= end:
             continue
-        if not target.pauses_on(why):
+        if target.pause_on and why not in target.pause_on:
             reasons.append(
                 Reason.make(
                     "sla.pause_not_counted",
@@ -574,10 +577,9 @@ def _metric_status(
         return _NOT_APPLICABLE[metric], []
     engine, target, start = plan.engine, plan.target, plan.start
     if metric is Metric.ACKNOWLEDGE:  # a resolution acknowledges too: whichever came first
-        done = min(
-            (at for at in (history.acknowledged_at, history.first_resolved_at) if at is not None),
-            default=None,
-        )
+        done, first_resolved = history.acknowledged_at, history.first_resolved_at
+        if first_resolved is not None and (done is None or first_resolved < done):
+            done = first_resolved
     else:
         done = history.resolved_at
     end = done if done is not None else now
@@ -589,8 +591,8 @@ def _metric_status(
     remaining = max(budget - elapsed, 0)
     fraction = Decimal(1) if budget <= 0 else _RATIO.divide(Decimal(elapsed), Decimal(budget))
     warnings = target.warnings if target.warnings is not None else policy.warnings
-    crossed = tuple(w for w in warnings if fraction >= w)
-    label = metric.value
+    crossed = warnings[: bisect_right(warnings, fraction)]  # thresholds are sorted
+    label = _LABELS[metric]
     if done is not None:
         state = MetricState.MET if done <= due else MetricState.BREACHED
     elif now > due:
@@ -663,11 +665,11 @@ def _metric_status(
             "state": state,
             "due_at": due_at,
             "original_due_at": plan.at(plan.due),
-            "target": timedelta(microseconds=budget),
-            "elapsed": timedelta(microseconds=elapsed),
-            "elapsed_wall": timedelta(microseconds=end - opened),  # the ticket's age
-            "remaining": timedelta(microseconds=remaining),
-            "paused_for": timedelta(microseconds=paused_for),
+            "target": _MICROSECOND * budget,
+            "elapsed": _MICROSECOND * elapsed,
+            "elapsed_wall": _MICROSECOND * (end - opened),  # the ticket's age
+            "remaining": _MICROSECOND * remaining,
+            "paused_for": _MICROSECOND * paused_for,
             "fraction_used": fraction,
             "thresholds_crossed": crossed,
             "met_at": plan.at(done) if state is MetricState.MET and done is not None else None,
@@ -699,7 +701,7 @@ def status(policy: SlaPolicy, ticket: Ticket, events: Sequence[Event], now: date
     """
     at = require_aware(now, "now")
     now_us, opened_us = to_us(at), to_us(ticket.opened_at)
-    if at < ticket.opened_at:
+    if now_us < opened_us:
         raise InvalidEventSequenceError(
             f"now: {at.isoformat()} is before the ticket opened at {ticket.opened_at.isoformat()}"
         )
@@ -724,7 +726,7 @@ def status(policy: SlaPolicy, ticket: Ticket, events: Sequence[Event], now: date
         reasons.extend(plan.reasons)
         reasons.extend(extra)
         results.append(result)
-    states = {result.state for result in results}
+    states = (results[0].state, results[1].state)
     if MetricState.BREACHED in states:
         outcome = "breached"
     elif results[1].state is MetricState.NOT_APPLICABLE and any(
@@ -739,15 +741,17 @@ def status(policy: SlaPolicy, ticket: Ticket, events: Sequence[Event], now: date
         outcome = "running"
     else:
         outcome = "met" if MetricState.MET in states else "not_applicable"
-    return trusted(
+    return trusted_from(
         SlaStatus,
-        outcome=outcome,
-        reasons=tuple(reasons),
-        ticket_id=ticket.id,
-        kind=ticket.kind,
-        at=at,
-        acknowledge=results[0],
-        resolve=results[1],
+        {
+            "outcome": outcome,
+            "reasons": tuple(reasons),
+            "ticket_id": ticket.id,
+            "kind": ticket.kind,
+            "at": at,
+            "acknowledge": results[0],
+            "resolve": results[1],
+        },
     )
 
 
