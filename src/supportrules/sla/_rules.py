@@ -560,10 +560,11 @@ def _pause_effect(
         paused = engine.between(low, pause_end)
         total += paused
         if pushing:
-            if engine.add(cursor, remaining) <= low:
-                pushing = False  # the budget is spent before this pause begins
+            before = engine.between(cursor, low)
+            if before >= remaining:  # the budget is spent by the time this pause begins
+                pushing = False
                 continue
-            remaining -= engine.between(cursor, low)
+            remaining -= before
             pushed += paused
             cursor = pause_end
     return (engine.add(cursor, remaining) if pushed else due), pushed, total
