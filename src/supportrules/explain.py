@@ -33,7 +33,14 @@ from supportrules._model import Frozen, trusted_from
 from supportrules.errors import NaiveDatetimeError
 from supportrules.money import Money
 
-__all__ = ["Decision", "FactValue", "Reason", "format_duration", "format_instant"]
+__all__ = [
+    "Decision",
+    "FactValue",
+    "Reason",
+    "aware_instant_text",
+    "format_duration",
+    "format_instant",
+]
 
 FactValue = (
     bool | int | Decimal | str | date | datetime | time | timedelta | Money | tuple[str, ...] | None
@@ -227,6 +234,11 @@ def format_instant(moment: datetime) -> str:
     """
     if moment.utcoffset() is None:
         raise NaiveDatetimeError.for_field("moment", moment)
+    return aware_instant_text(moment)
+
+
+def aware_instant_text(moment: datetime) -> str:
+    """:func:`format_instant` for an instant the rules made themselves (known aware)."""
     spec = "auto" if moment.second or moment.microsecond else "minutes"
     return f"{_WEEKDAYS[moment.weekday()]} {moment.isoformat(' ', spec)}"
 
@@ -242,17 +254,18 @@ def format_duration(duration: timedelta) -> str:
     >>> format_duration(timedelta(0)), format_duration(timedelta(seconds=90))
     ('0 min', '1 min 30 s')
     """
-    total = duration // timedelta(microseconds=1)
-    sign = "-" if total < 0 else ""
-    total = abs(total)
-    seconds, micro = divmod(total, 1_000_000)
+    seconds = duration.days * 86_400 + duration.seconds
+    micro = duration.microseconds
+    sign = ""
+    if seconds < 0:  # timedelta keeps microseconds positive: fold the sign out first
+        sign, seconds, micro = "-", -seconds - (1 if micro else 0), (1_000_000 - micro) % 1_000_000
     hours, rest = divmod(seconds, 3600)
+    if not rest and not micro:  # the common case: whole hours
+        return f"{sign}{hours} h" if hours else "0 min"
     minutes, seconds = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} h")
+    parts = [f"{hours} h"] if hours else []
     if minutes:
         parts.append(f"{minutes} min")
     if seconds or micro:
-        parts.append(f"{seconds}.{micro:06d} s".replace(".000000", "") if micro else f"{seconds} s")
-    return sign + " ".join(parts) if parts else "0 min"
+        parts.append(f"{seconds}.{micro:06d} s" if micro else f"{seconds} s")
+    return sign + " ".join(parts)

@@ -17,7 +17,7 @@ from supportrules._model import require_aware, trusted, trusted_from
 from supportrules.calendars._engine import Engine, from_us, to_us
 from supportrules.calendars._model import duration_us
 from supportrules.errors import InvalidDurationError, InvalidEventSequenceError
-from supportrules.explain import Reason, format_duration, format_instant
+from supportrules.explain import Reason, aware_instant_text, format_duration, format_instant
 from supportrules.sla._model import (
     Acknowledged,
     AtRisk,
@@ -80,7 +80,7 @@ class _Plan:
         """``format_instant`` of the instant ``us``, memoised like :meth:`at`."""
         found = self.texts.get(us)
         if found is None:
-            found = self.texts[us] = format_instant(self.at(us))
+            found = self.texts[us] = aware_instant_text(self.at(us))
         return found
 
 
@@ -155,8 +155,16 @@ def _registration(engine: Engine, opened: int, cutoff: time) -> tuple[int, bool]
     return engine.first_open_of(engine.shift_business_day(opened_day, 1)), True
 
 
+_Memos = dict[Engine, tuple[dict[int, datetime], dict[int, str]]]
+
+
 def _plan(
-    policy: SlaPolicy, ticket: Ticket, metric: Metric, rule: _Rule | None, opened: int
+    policy: SlaPolicy,
+    ticket: Ticket,
+    metric: Metric,
+    rule: _Rule | None,
+    opened: int,
+    memos: _Memos,
 ) -> _Plan:
     if rule is None:
         reason = Reason.make(
@@ -169,7 +177,10 @@ def _plan(
         return _Plan(metric, None, policy.calendar._fast, reasons=[reason])
     target = rule.target
     calendar = policy.calendar_for(ticket, target)
-    plan = _Plan(metric, target, calendar._fast)
+    engine = calendar._fast
+    # The metrics of one ticket mostly name the same instants: they share the memos.
+    seen, texts = memos.setdefault(engine, ({}, {}))
+    plan = _Plan(metric, target, engine, seen=seen, texts=texts)
     if target.calendar is not None:
         plan.reasons.append(
             Reason.make(
@@ -218,7 +229,7 @@ def _schedule_end_of_day(
     plan.reasons.append(
         Reason.make(
             "sla.end_of_day",
-            f"{plan.metric.value}{_which(target)}: registered {format_instant(ticket.opened_at)}, "
+            f"{plan.metric.value}{_which(target)}: registered {plan.text(opened)}, "
             "due at the "
             f"close of the business day{on}, {format_instant(due)}",
             _source(target, "end_of_day"),
@@ -242,7 +253,7 @@ def _schedule_by_time(
     day = date.fromordinal(ordinal)
     plan.start, plan.due = start, due
     due_at = plan.at(due)
-    rule = f"registered {format_instant(ticket.opened_at)}"
+    rule = f"registered {plan.text(opened)}"
     if target.cutoff:
         rule += (
             f", at or after the {target.cutoff} cutoff or outside business hours"
@@ -278,7 +289,7 @@ def _schedule_business_time(
             reasons.append(
                 Reason.make(
                     "sla.after_cutoff",
-                    f"registered {format_instant(ticket.opened_at)}, {why}: treated as "
+                    f"registered {plan.text(opened)}, {why}: treated as "
                     f"registered at {plan.text(start)}, the next opening",
                     _source(target, "cutoff"),
                     registered=ticket.opened_at,
@@ -319,7 +330,7 @@ def _schedule_business_time(
         text += f" per part, {ticket.parts} part(s) {target.compound_mode.value}"
     text += _which(target)
     if start != opened and rule.cutoff is None:
-        text += f"; registered {format_instant(ticket.opened_at)} outside business hours"
+        text += f"; registered {plan.text(opened)} outside business hours"
     start_at, due_at = plan.at(start), plan.at(due)
     reasons.append(
         Reason.make(
@@ -356,9 +367,10 @@ def _gate(policy: SlaPolicy, ticket: Ticket) -> Reason | None:
 
 def _plans(policy: SlaPolicy, ticket: Ticket, route: _Route, opened: int) -> tuple[_Plan, _Plan]:
     _, acknowledge, resolve = route
+    memos: _Memos = {}
     return (
-        _plan(policy, ticket, Metric.ACKNOWLEDGE, acknowledge, opened),
-        _plan(policy, ticket, Metric.RESOLVE, resolve, opened),
+        _plan(policy, ticket, Metric.ACKNOWLEDGE, acknowledge, opened, memos),
+        _plan(policy, ticket, Metric.RESOLVE, resolve, opened, memos),
     )
 
 
@@ -417,8 +429,11 @@ def _replay(ticket: Ticket, events: Sequence[Event], opened: int, now: int) -> _
     resolved = False
     previous: int | None = None
     for n, event in enumerate(events):
-        if not isinstance(event, _EVENT_TYPES):
-            raise InvalidEventSequenceError(f"events[{n}]: {event!r} is not an SLA event")
+        kind: type[Event] | None = type(event)
+        if kind not in _EVENT_TYPES:  # a subclass of an event counts as that event
+            kind = next((base for base in _EVENT_TYPES if isinstance(event, base)), None)
+            if kind is None:
+                raise InvalidEventSequenceError(f"events[{n}]: {event!r} is not an SLA event")
         at = to_us(event.at)
         if at < opened:
             raise _bad_event(
@@ -433,7 +448,8 @@ def _replay(ticket: Ticket, events: Sequence[Event], opened: int, now: int) -> _
             )
         previous = at
         applies = at <= now
-        if isinstance(event, Paused):
+        if kind is Paused:
+            assert isinstance(event, Paused)
             if resolved:
                 raise _bad_event(n, event, "a resolved ticket cannot be paused")
             if paused is not None:
@@ -443,12 +459,12 @@ def _replay(ticket: Ticket, events: Sequence[Event], opened: int, now: int) -> _
                     f"already paused since {from_us(paused[0], zone).isoformat()}; resume it first",
                 )
             paused = (at, event.reason)
-        elif isinstance(event, Resumed):
+        elif kind is Resumed:
             if paused is None:
                 raise _bad_event(n, event, "Resumed without a Paused before it")
             _close_pause(history, paused, at, now)
             paused = None
-        elif isinstance(event, Resolved):
+        elif kind is Resolved:
             if resolved:
                 raise _bad_event(n, event, "the ticket is already resolved")
             resolved = True
@@ -459,7 +475,7 @@ def _replay(ticket: Ticket, events: Sequence[Event], opened: int, now: int) -> _
                 history.resolved_at = at
                 if history.first_resolved_at is None:
                     history.first_resolved_at = at
-        elif isinstance(event, Reopened):
+        elif kind is Reopened:
             if not resolved:
                 raise _bad_event(n, event, "Reopened, but the ticket is not resolved")
             resolved = False
