@@ -200,14 +200,15 @@ _SET_PRIVATE = _SLOTS["__pydantic_private__"].__set__
 _new = object.__new__
 
 
-def trusted_from(model: type[_M], values: dict[str, Any]) -> _M:
-    """:func:`trusted` with the values as a dict (which the instance then owns)."""
+def trusted_from(model: type[_M], values: dict[str, Any], fields_set: set[str] | None = None) -> _M:
+    """:func:`trusted` with the values as a dict (which the instance then owns), and
+    optionally the set of their names, when the caller has one ready."""
     instance = _new(model)
     if _SET_DICT is None:  # pragma: no cover - a pydantic without a __dict__ slot
         object.__setattr__(instance, "__dict__", values)
     else:
         _SET_DICT(instance, values)
-    _SET_FIELDS(instance, set(values))
+    _SET_FIELDS(instance, set(values) if fields_set is None else fields_set)
     _SET_EXTRA(instance, None)
     _SET_PRIVATE(instance, None)
     return instance

@@ -40,6 +40,7 @@ __all__ = [
     "aware_instant_text",
     "format_duration",
     "format_instant",
+    "rule_reason",
 ]
 
 FactValue = (
@@ -188,9 +189,19 @@ class Reason(Frozen):
         >>> Reason.make("sla.met", "resolved in time", "SlaTarget", late=False).fact("late")
         False
         """
-        return trusted_from(
-            cls, {"code": code, "message": message, "facts": tuple(facts.items()), "source": source}
-        )
+        return rule_reason(code, message, source, tuple(facts.items()))
+
+
+_REASON_FIELDS = {"code", "message", "facts", "source"}
+
+
+def rule_reason(
+    code: str, message: str, source: str | None, facts: tuple[tuple[str, FactValue], ...] = ()
+) -> Reason:
+    """:meth:`Reason.make` with the facts already a tuple of pairs: the cheapest way to a
+    reason, for the rules' hot paths (a status builds half a dozen per ticket)."""
+    values = {"code": code, "message": message, "facts": facts, "source": source}
+    return trusted_from(Reason, values, _REASON_FIELDS.copy())
 
 
 class Decision(Frozen):

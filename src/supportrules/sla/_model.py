@@ -11,6 +11,7 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from supportrules._model import Aware, Frozen, Vocabulary
 from supportrules.calendars import BusinessCalendar
+from supportrules.calendars._engine import to_us
 from supportrules.channels import Channel, ChannelRule
 from supportrules.errors import InvalidDurationError, InvalidScheduleError
 from supportrules.explain import Decision
@@ -157,6 +158,12 @@ class Event(Frozen):
     """
 
     at: Aware
+    # The instant as integer microseconds, computed once when the event is made: status
+    # replays the same events many times (every refresh of a dashboard).
+    _us: int | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._us = to_us(self.at)
 
 
 class Acknowledged(Event):

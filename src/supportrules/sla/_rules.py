@@ -17,7 +17,13 @@ from supportrules._model import require_aware, trusted, trusted_from
 from supportrules.calendars._engine import Engine, from_us, to_us
 from supportrules.calendars._model import duration_us
 from supportrules.errors import InvalidDurationError, InvalidEventSequenceError
-from supportrules.explain import Reason, aware_instant_text, format_duration, format_instant
+from supportrules.explain import (
+    Reason,
+    aware_instant_text,
+    format_duration,
+    format_instant,
+    rule_reason,
+)
 from supportrules.sla._model import (
     Acknowledged,
     AtRisk,
@@ -50,6 +56,8 @@ _ZERO = timedelta(0)
 _RATIO = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 _METRICS = (Metric.ACKNOWLEDGE, Metric.RESOLVE)
 _LABELS = {metric: metric.value for metric in Metric}
+_METRIC_STATUS_FIELDS = set(MetricStatus.model_fields)
+_ONE = Decimal(1)
 _MICROSECOND = timedelta(microseconds=1)
 
 
@@ -63,6 +71,7 @@ class _Plan:
     start: int | None = None
     due: int | None = None
     budget: int | None = None  # business time from start to due, when known without a lookup
+    prefix: str = "SlaTarget"  # the target's source prefix, see _Rule
     parts: tuple[int, ...] = ()
     reasons: list[Reason] = field(default_factory=list)
     seen: dict[int, datetime] = field(default_factory=dict)
@@ -102,6 +111,7 @@ class _Rule:
     cutoff: time | None
     duration_text: str  # "8 h of business time"
     source: str
+    prefix: str  # "SlaTarget(bug)": the start of every source this target gives
 
 
 def _compile(target: SlaTarget) -> _Rule:
@@ -116,10 +126,21 @@ def _compile(target: SlaTarget) -> _Rule:
         cutoff=clock_time(target.cutoff) if target.cutoff else None,
         duration_text=text,
         source=_source(target, "use_estimate" if target.use_estimate else "duration"),
+        prefix=_source(target, "")[:-1],
     )
 
 
-_Route = tuple[Reason | None, _Rule | None, _Rule | None]
+# Per metric: the compiled target, or the (shared, immutable) reason there is none.
+_Route = tuple[Reason | None, _Rule | Reason, _Rule | Reason]
+
+
+def _no_target(ticket: Ticket, metric: Metric) -> Reason:
+    return rule_reason(
+        "sla.no_target",
+        f"no {metric.value} target for {ticket.kind.value} tickets",
+        "SlaPolicy.targets",
+        (("metric", metric.value), ("kind", ticket.kind.value)),
+    )
 
 
 def _route(policy: SlaPolicy, ticket: Ticket) -> _Route:
@@ -132,8 +153,10 @@ def _route(policy: SlaPolicy, ticket: Ticket) -> _Route:
         resolve = policy.target_for(ticket, Metric.RESOLVE)
         found = (
             _gate(policy, ticket),
-            None if acknowledge is None else _compile(acknowledge),
-            None if resolve is None else _compile(resolve),
+            _no_target(ticket, Metric.ACKNOWLEDGE)
+            if acknowledge is None
+            else _compile(acknowledge),
+            _no_target(ticket, Metric.RESOLVE) if resolve is None else _compile(resolve),
         )
         memo[key] = found
     return found
@@ -162,28 +185,21 @@ def _plan(
     policy: SlaPolicy,
     ticket: Ticket,
     metric: Metric,
-    rule: _Rule | None,
+    rule: _Rule | Reason,
     opened: int,
     memos: _Memos,
 ) -> _Plan:
-    if rule is None:
-        reason = Reason.make(
-            "sla.no_target",
-            f"no {metric.value} target for {ticket.kind.value} tickets",
-            "SlaPolicy.targets",
-            metric=metric.value,
-            kind=ticket.kind.value,
-        )
-        return _Plan(metric, None, policy.calendar._fast, reasons=[reason])
+    if isinstance(rule, Reason):  # no target for this metric
+        return _Plan(metric, None, policy.calendar._fast, reasons=[rule])
     target = rule.target
     calendar = policy.calendar_for(ticket, target)
-    engine = calendar._fast
+    engine: Engine = calendar.__pydantic_private__["_engine"]  # type: ignore[index]
     # The metrics of one ticket mostly name the same instants: they share the memos.
     seen, texts = memos.setdefault(engine, ({}, {}))
-    plan = _Plan(metric, target, engine, seen=seen, texts=texts)
+    plan = _Plan(metric, target, engine, prefix=rule.prefix, seen=seen, texts=texts)
     if target.calendar is not None:
         plan.reasons.append(
-            Reason.make(
+            rule_reason(
                 "sla.target_calendar",
                 f"{metric.value} runs on its own calendar {target.calendar!r}",
                 _source(target, "calendar"),
@@ -191,7 +207,7 @@ def _plan(
         )
     elif calendar is not policy.calendar:
         plan.reasons.append(
-            Reason.make(
+            rule_reason(
                 "sla.ticket_calendar",
                 f"{metric.value} runs on the customer's calendar {calendar!r}",
                 "SlaPolicy.calendar_source",
@@ -205,7 +221,7 @@ def _plan(
         _schedule_business_time(plan, ticket, rule, rule.step, rule.duration_text, opened)
     elif ticket.estimate is None:
         plan.reasons.append(
-            Reason.make(
+            rule_reason(
                 "sla.awaiting_estimate",
                 f"no {metric.value} deadline yet: the {ticket.kind.value} has no estimate; "
                 "the specialist fixes it at acceptance",
@@ -227,14 +243,13 @@ def _schedule_end_of_day(
     due = plan.at(plan.due)
     on = f" {days} business day(s) on" if days else ""
     plan.reasons.append(
-        Reason.make(
+        rule_reason(
             "sla.end_of_day",
             f"{plan.metric.value}{_which(target)}: registered {plan.text(opened)}, "
             "due at the "
             f"close of the business day{on}, {format_instant(due)}",
             _source(target, "end_of_day"),
-            days=days,
-            due=due,
+            (("days", days), ("due", due)),
         )
     )
 
@@ -261,13 +276,13 @@ def _schedule_by_time(
             else f", before the {target.cutoff} cutoff"
         )
     plan.reasons.append(
-        Reason.make(
+        rule_reason(
             "sla.by_time",
             f"{plan.metric.value}{_which(target)}: {rule}: due by {by.at} on "
             f"{day.strftime('%a %Y-%m-%d')}, "
             f"{format_instant(due_at)}",
             _source(target, "by"),
-            due=due_at,
+            (("due", due_at),),
         )
     )
 
@@ -287,13 +302,12 @@ def _schedule_business_time(
                 else "outside business hours"
             )
             reasons.append(
-                Reason.make(
+                rule_reason(
                     "sla.after_cutoff",
                     f"registered {plan.text(opened)}, {why}: treated as "
                     f"registered at {plan.text(start)}, the next opening",
                     _source(target, "cutoff"),
-                    registered=ticket.opened_at,
-                    clock_start=plan.at(start),
+                    (("registered", ticket.opened_at), ("clock_start", plan.at(start))),
                 )
             )
     else:
@@ -311,15 +325,14 @@ def _schedule_business_time(
         close = engine.close_of_day(start)
         if due > close:
             reasons.append(
-                Reason.make(
+                rule_reason(
                     "sla.same_day_cap",
                     f"registered {plan.text(start)}"
                     + (f" before the {target.cutoff} cutoff" if target.cutoff else "")
                     + f": {what} would end {plan.text(due)}"
                     f"; capped at {plan.text(close)}, the close of that day",
                     _source(target, "same_day_cap"),
-                    uncapped=plan.at(due),
-                    cap=plan.at(close),
+                    (("uncapped", plan.at(due)), ("cap", plan.at(close))),
                 )
             )
             due, plan.budget = close, engine.between(start, close)
@@ -333,18 +346,15 @@ def _schedule_business_time(
         text += f"; registered {plan.text(opened)} outside business hours"
     start_at, due_at = plan.at(start), plan.at(due)
     reasons.append(
-        Reason.make(
-            (
-                "sla.business_time"
-                if not compound
-                else "sla.compound_sequential"
-                if target.compound_mode is CompoundMode.SEQUENTIAL
-                else "sla.compound_parallel"
-            ),
+        rule_reason(
+            "sla.business_time"
+            if not compound
+            else "sla.compound_sequential"
+            if target.compound_mode is CompoundMode.SEQUENTIAL
+            else "sla.compound_parallel",
             f"{text}; from {plan.text(start)}: due {plan.text(due)}",
             rule.source,
-            clock_start=start_at,
-            due=due_at,
+            (("clock_start", start_at), ("due", due_at)),
         )
     )
 
@@ -355,12 +365,12 @@ def _gate(policy: SlaPolicy, ticket: Ticket) -> Reason | None:
         return policy.channels.check(ticket.kind.value, ticket.channel, source="SlaPolicy.channels")
     if ticket.kind not in policy.covered_kinds:
         covered = ", ".join(kind.value for kind in policy.covered_kinds) or "nothing"
-        return Reason.make(
+        return rule_reason(
             "sla.not_covered",
             f"{policy.name or 'this policy'} does not cover {ticket.kind.value} tickets "
             f"(covered: {covered})",
             "SlaPolicy.covered_kinds",
-            kind=ticket.kind.value,
+            (("kind", ticket.kind.value),),
         )
     return None
 
@@ -434,7 +444,10 @@ def _replay(ticket: Ticket, events: Sequence[Event], opened: int, now: int) -> _
             kind = next((base for base in _EVENT_TYPES if isinstance(event, base)), None)
             if kind is None:
                 raise InvalidEventSequenceError(f"events[{n}]: {event!r} is not an SLA event")
-        at = to_us(event.at)
+        private = event.__pydantic_private__
+        at = private.get("_us") if private else None
+        if at is None:
+            at = to_us(event.at)
         if at < opened:
             raise _bad_event(
                 n, event, f"is before the ticket opened at {ticket.opened_at.isoformat()}"
@@ -521,13 +534,13 @@ def _windows(
             continue
         if target.pause_on and why not in target.pause_on:
             reasons.append(
-                Reason.make(
+                rule_reason(
                     "sla.pause_not_counted",
                     f"the pause from {plan.text(start)} (waiting on {why}) does "
                     f"not stop the {plan.metric.value} clock (it pauses only on "
                     f"{', '.join(target.pause_on)})",
                     _source(target, "pause_on"),
-                    reason=why,
+                    (("reason", why),),
                 )
             )
             continue
@@ -540,14 +553,13 @@ def _windows(
             if resolved < end:
                 windows.append((resolved, min(reopened, end)))
                 reasons.append(
-                    Reason.make(
+                    rule_reason(
                         "sla.reopened",
                         f"resolved {plan.text(resolved)} and reopened "
                         f"{plan.text(reopened)}: the time in between does not "
                         "count",
                         "Reopened",
-                        resolved=plan.at(resolved),
-                        reopened=plan.at(reopened),
+                        (("resolved", plan.at(resolved)), ("reopened", plan.at(reopened))),
                     )
                 )
     windows.sort()
@@ -606,7 +618,7 @@ def _metric_status(
     ran = engine.between(start, end) if end > start else 0
     elapsed = max(ran - paused_for, 0)
     remaining = max(budget - elapsed, 0)
-    fraction = Decimal(1) if budget <= 0 else _RATIO.divide(Decimal(elapsed), Decimal(budget))
+    fraction = _ONE if budget <= 0 else _RATIO.divide(Decimal(elapsed), Decimal(budget))
     warnings = target.warnings if target.warnings is not None else policy.warnings
     crossed = warnings[: bisect_right(warnings, fraction)]  # thresholds are sorted
     label = _LABELS[metric]
@@ -621,25 +633,23 @@ def _metric_status(
     due_at = plan.at(due)
     if due != plan.due:
         reasons.append(
-            Reason.make(
+            rule_reason(
                 "sla.pause_moved_due",
                 f"{label}: {format_duration(timedelta(microseconds=moved_by))} of business "
                 f"time paused moves the due from {plan.text(plan.due)} to "
                 f"{plan.text(due)}",
-                _source(target, "pause_on"),
-                original_due=plan.at(plan.due),
-                due=due_at,
+                plan.prefix + ".pause_on",
+                (("original_due", plan.at(plan.due)), ("due", due_at)),
             )
         )
     if state is MetricState.MET:
         assert done is not None
         reasons.append(
-            Reason.make(
+            rule_reason(
                 "sla.met",
                 f"{label} met at {plan.text(done)}, due {plan.text(due)}",
-                _source(target, "metric"),
-                at=plan.at(done),
-                due=due_at,
+                plan.prefix + ".metric",
+                (("at", plan.at(done)), ("due", due_at)),
             )
         )
     elif state is MetricState.BREACHED:
@@ -648,31 +658,29 @@ def _metric_status(
             if done is not None
             else f"{label} due {plan.text(due)} has passed"
         )
-        reasons.append(Reason.make("sla.breached", text, _source(target, "metric"), due=due_at))
+        reasons.append(
+            rule_reason("sla.breached", text, plan.prefix + ".metric", (("due", due_at),))
+        )
     else:
         if state is MetricState.PAUSED:
             since, _, why = history.pauses[-1]
             reasons.append(
-                Reason.make(
+                rule_reason(
                     "sla.paused",
                     f"{label} paused since {plan.text(since)} (waiting on {why})",
-                    _source(target, "pause_on"),
-                    since=plan.at(since),
-                    reason=why,
+                    plan.prefix + ".pause_on",
+                    (("since", plan.at(since)), ("reason", why)),
                 )
             )
         if crossed:
             reasons.append(
-                Reason.make(
+                rule_reason(
                     "sla.warning",
                     f"{label}: {_percent(fraction)} of the target used; "
                     f"{format_duration(timedelta(microseconds=remaining))} left "
                     f"(thresholds crossed: {', '.join(_percent(w) for w in crossed)})",
-                    "SlaPolicy.warnings"
-                    if target.warnings is None
-                    else _source(target, "warnings"),
-                    fraction=fraction,
-                    remaining=timedelta(microseconds=remaining),
+                    "SlaPolicy.warnings" if target.warnings is None else plan.prefix + ".warnings",
+                    (("fraction", fraction), ("remaining", timedelta(microseconds=remaining))),
                 )
             )
     result = trusted_from(
@@ -692,6 +700,7 @@ def _metric_status(
             "met_at": plan.at(done) if state is MetricState.MET and done is not None else None,
             "breached_at": due_at if state is MetricState.BREACHED else None,
         },
+        _METRIC_STATUS_FIELDS.copy(),
     )
     return result, reasons
 
