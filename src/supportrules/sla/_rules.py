@@ -195,7 +195,10 @@ def _plan(
     calendar = policy.calendar_for(ticket, target)
     engine: Engine = calendar.__pydantic_private__["_engine"]  # type: ignore[index]
     # The metrics of one ticket mostly name the same instants: they share the memos.
-    seen, texts = memos.setdefault(engine, ({}, {}))
+    shared = memos.get(engine)
+    if shared is None:
+        shared = memos[engine] = ({}, {})
+    seen, texts = shared
     plan = _Plan(metric, target, engine, prefix=rule.prefix, seen=seen, texts=texts)
     if target.calendar is not None:
         plan.reasons.append(
