@@ -38,6 +38,7 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_calendar.py
+	$(BIN)/python benchmarks/bench_sla.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .hypothesis
