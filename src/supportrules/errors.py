@@ -7,7 +7,7 @@ happened, shows the value, and says how to fix it::
     SupportRulesError (ValueError)
     ├── InvalidArgumentError        junk where a value or a list of values belongs
     ├── NaiveDatetimeError          a datetime without a time zone
-    ├── InvalidDurationError        a duration that is not a timedelta
+    ├── InvalidDurationError        a duration that is not a timedelta, or negative
     ├── UnknownTimezoneError        an IANA zone the system does not know
     ├── InvalidScheduleError        malformed, overlapping or empty open intervals
     ├── CalendarNeverOpensError     a calendar that never opens (again)
@@ -100,7 +100,8 @@ class NaiveDatetimeError(SupportRulesError):
 
 
 class InvalidDurationError(SupportRulesError):
-    """A duration that is not a ``datetime.timedelta``."""
+    """A duration that is not a ``datetime.timedelta``, or a negative one where only zero
+    or more makes sense (a target, an estimate)."""
 
     @classmethod
     def for_field(cls, field: str, value: Any) -> Self:
