@@ -336,7 +336,7 @@ class Engine:
         if b - a > MAX_SPAN_US:
             raise _too_long("span", timedelta(microseconds=b - a))
         first, last = a // CHUNK_US, b // CHUNK_US
-        chunk = self.chunk(first)
+        chunk = self._chunks.get(first) or self.chunk(first)
         if first == last:
             return chunk.position(b) - chunk.position(a)
         total = chunk.total - chunk.position(a)
@@ -352,7 +352,7 @@ class Engine:
     def next_open(self, us: int) -> int:
         """``us`` when open, else the start of the next open span (within the horizon)."""
         index = us // CHUNK_US
-        chunk = self.chunk(index)
+        chunk = self._chunks.get(index) or self.chunk(index)
         i = bisect_right(chunk.starts, us) - 1
         if i >= 0 and us < chunk.ends[i]:
             return us
