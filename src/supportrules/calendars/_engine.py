@@ -281,6 +281,8 @@ class Engine:
         index = us // CHUNK_US
         chunk = self._chunks.get(index) or self.chunk(index)
         starts = chunk.starts
+        # chunk.position(us) inlined: this is the hottest line of the library (the call
+        # alone costs ~5 % of an add, and the 20x goal against pandas is close).
         i = bisect_right(starts, us) - 1
         if i < 0:
             target = duration

@@ -12,7 +12,7 @@ import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, Self
 
 import holidays as holidays_package
 from pydantic import (
@@ -285,8 +285,6 @@ class BusinessCalendar(Frozen):
     _half_day_cut: int = PrivateAttr(default=24 * 3600)
     _country_closed: Any = PrivateAttr(default=None)
     _country_half: Any = PrivateAttr(default=None)
-
-    _KNOWN_ZONES: ClassVar[frozenset[str] | None] = None
 
     # -- validation --------------------------------------------------------------------
 

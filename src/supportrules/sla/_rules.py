@@ -93,8 +93,13 @@ class _Plan:
         return found
 
 
+def _prefix(target: SlaTarget) -> str:
+    """``SlaTarget(bug)``: how sources name a target."""
+    return f"SlaTarget({target.name or target.metric.value})"
+
+
 def _source(target: SlaTarget, name: str) -> str:
-    return f"SlaTarget({target.name or target.metric.value}).{name}"
+    return f"{_prefix(target)}.{name}"
 
 
 def _which(target: SlaTarget) -> str:
@@ -126,7 +131,7 @@ def _compile(target: SlaTarget) -> _Rule:
         cutoff=clock_time(target.cutoff) if target.cutoff else None,
         duration_text=text,
         source=_source(target, "use_estimate" if target.use_estimate else "duration"),
-        prefix=_source(target, "")[:-1],
+        prefix=_prefix(target),
     )
 
 
@@ -193,7 +198,7 @@ def _plan(
         return _Plan(metric, None, policy.calendar._fast, reasons=[rule])
     target = rule.target
     calendar = policy.calendar_for(ticket, target)
-    engine: Engine = calendar.__pydantic_private__["_engine"]  # type: ignore[index]
+    engine = calendar._fast
     # The metrics of one ticket mostly name the same instants: they share the memos.
     shared = memos.get(engine)
     if shared is None:
@@ -378,6 +383,11 @@ def _gate(policy: SlaPolicy, ticket: Ticket) -> Reason | None:
     return None
 
 
+def _refused_outcome(refused: Reason) -> str:
+    """The outcome of a ticket refused before any clock starts, for deadlines and status."""
+    return "rejected" if refused.code.startswith("intake.") else "not_covered"
+
+
 def _plans(policy: SlaPolicy, ticket: Ticket, route: _Route, opened: int) -> tuple[_Plan, _Plan]:
     _, acknowledge, resolve = route
     memos: _Memos = {}
@@ -392,7 +402,7 @@ def deadlines(policy: SlaPolicy, ticket: Ticket) -> Deadlines:
     route = _route(policy, ticket)
     refused = route[0]
     if refused is not None:
-        outcome = "rejected" if refused.code.startswith("intake.") else "not_covered"
+        outcome = _refused_outcome(refused)
         return trusted(
             Deadlines,
             outcome=outcome,
@@ -535,7 +545,7 @@ def _windows(
     for start, stop, why in history.pauses:
         if start >= end:
             continue
-        if target.pause_on and why not in target.pause_on:
+        if not target.pauses_on(why):
             reasons.append(
                 rule_reason(
                     "sla.pause_not_counted",
@@ -740,7 +750,7 @@ def status(policy: SlaPolicy, ticket: Ticket, events: Sequence[Event], now: date
     if refused is not None:
         return trusted(
             SlaStatus,
-            outcome="rejected" if refused.code.startswith("intake.") else "not_covered",
+            outcome=_refused_outcome(refused),
             reasons=(refused,),
             ticket_id=ticket.id,
             kind=ticket.kind,
