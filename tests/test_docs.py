@@ -115,7 +115,10 @@ LINKS = _link_cases()
 def _preset_page(name: str) -> Path:
     preset: Callable[..., object] = getattr(supportrules.presets, name)
     returns = typing.get_type_hints(preset)["return"]
-    pages = {SlaPolicy: REFERENCE / "sla.md", CoveragePolicy: REFERENCE / "coverage.md"}
+    pages: dict[type, Path] = {
+        SlaPolicy: REFERENCE / "sla.md",
+        CoveragePolicy: REFERENCE / "coverage.md",
+    }
     assert returns in pages, f"presets.{name} returns {returns!r}: which reference page?"
     return pages[returns]
 

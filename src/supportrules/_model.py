@@ -1,24 +1,44 @@
 """The frozen base model every value object and policy derives from.
 
 ``Frozen`` models are immutable, reject unknown fields, round-trip through JSON and
-export a JSON Schema. Constructing one in Python with a value that one of our own
-validators rejects raises that validator's :class:`~supportrules.errors.SupportRulesError`
-subclass directly (a notebook user sees ``UnknownTimezoneError``, not a wrapper);
-``model_validate`` / ``model_validate_json`` keep pydantic's ``ValidationError``, the
-contract services expect from their config loaders. Both are ``ValueError``.
+export a JSON Schema. Every path in validates the same way and raises our errors: a
+constructor, ``model_validate``, ``model_validate_json``, ``model_copy`` and unpickling.
+A value that one of our validators rejects raises that validator's
+:class:`~supportrules.errors.SupportRulesError` subclass (``UnknownTimezoneError``, with
+the field's location in front); a value of the wrong shape raises
+:class:`~supportrules.errors.InvalidInputError`. Both keep pydantic's detail in
+``.errors()``.
+
+Private attributes hold memos (a calendar's precomputed years, a policy's compiled
+targets) built from the fields alone. A copy is made by validating the fields again
+(``replace``), and a pickle carries the fields only, so no copy shares or carries a
+memo, stale or not.
 """
 
 from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import date, datetime
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Self, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+)
 
 from supportrules.errors import (
+    InvalidArgumentError,
+    InvalidDurationError,
+    InvalidInputError,
     NaiveDatetimeError,
     SupportRulesError,
     UnknownTimezoneError,
@@ -27,18 +47,23 @@ from supportrules.errors import (
 
 __all__ = [
     "Aware",
+    "Duration",
     "Frozen",
     "Vocabulary",
     "as_date",
+    "checked_duration",
+    "items_of",
+    "our_error",
+    "require",
     "require_aware",
     "trusted",
     "trusted_from",
-    "unwrap_validation_error",
     "zone_key",
 ]
 
 
 _M = TypeVar("_M", bound=BaseModel)
+_T = TypeVar("_T")
 
 
 def require_aware(value: object, field: str) -> datetime:
@@ -65,12 +90,25 @@ def require_aware(value: object, field: str) -> datetime:
     raise NaiveDatetimeError(f"{field}: {value!r} ({type(value).__name__}) is not a datetime")
 
 
+# Keys the zone database answers to that mean something different on every machine:
+# the machine's own zone, the POSIX default rules, tzdata's placeholder, and the copies
+# under posix/ and right/ (the latter counts leap seconds).
+_MACHINE_ZONES = frozenset({"localtime", "posixrules", "factory"})
+_MACHINE_PREFIXES = ("posix/", "right/")
+
+
 def zone_key(value: object, field: str = "timezone") -> str:
     """``value`` as a known IANA time zone key; otherwise :class:`UnknownTimezoneError`
-    with close matches."""
+    with close matches. Keys that depend on the machine (``localtime``, ``posixrules``)
+    are refused: the same calendar must mean the same on every machine."""
     if not isinstance(value, str) or not value.strip():
         raise UnknownTimezoneError(f"{field}: {value!r} is not an IANA time zone key")
     key = value.strip()
+    if key.casefold() in _MACHINE_ZONES or key.startswith(_MACHINE_PREFIXES):
+        raise UnknownTimezoneError(
+            f"{field}: {key!r} depends on the machine's zone files, not on the IANA zone "
+            "of a place; name the place's zone, e.g. 'Europe/Kyiv' or 'UTC'"
+        )
     try:
         zoneinfo.ZoneInfo(key)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -94,12 +132,113 @@ def as_date(value: object, field: str, error: type[SupportRulesError], what: str
     raise error(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
 
 
+def items_of(value: object, field: str, of: str) -> list[Any]:
+    """``value`` as a list, when it is a collection (a string or a mapping is not); else
+    :class:`InvalidArgumentError` naming ``field``."""
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping):
+        return list(value)
+    raise InvalidArgumentError.not_iterable(field, value, of)
+
+
+def require(value: object, kind: type[_T], field: str) -> _T:
+    """``value`` when it is a ``kind``; else :class:`InvalidArgumentError` naming ``field``
+    (the rules' arguments get our error, never an ``AttributeError`` from inside).
+
+    >>> require(None, int, "parts")
+    Traceback (most recent call last):
+    ...
+    supportrules.errors.InvalidArgumentError: parts: None (NoneType) is not a int
+    """
+    if isinstance(value, kind):
+        return value
+    raise InvalidArgumentError(
+        f"{field}: {value!r:.80} ({type(value).__name__}) is not a {kind.__name__}"
+    )
+
+
 def _aware_field(value: object, info: ValidationInfo) -> datetime:
-    return require_aware(value, info.field_name or "datetime")
+    field = info.field_name or "datetime"
+    if info.mode != "json":
+        return require_aware(value, field)
+    try:  # JSON: the advice is about the text, not about tzinfo objects
+        return require_aware(value, field)
+    except NaiveDatetimeError:
+        naive = isinstance(value, str) and _parses(value)
+        raise NaiveDatetimeError(
+            f"{field}: {value!r} "
+            + ("is a naive datetime (no offset)" if naive else "is not an ISO 8601 instant")
+            + '; write it with its UTC offset, e.g. "2026-11-18T10:00:00+02:00" (or "Z")'
+        ) from None
+
+
+def _parses(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 Aware = Annotated[datetime, BeforeValidator(_aware_field)]
 """An aware ``datetime`` field: a naive one raises :class:`NaiveDatetimeError`."""
+
+_TIMEDELTA = TypeAdapter(timedelta)
+
+
+def checked_duration(value: object, field: str) -> timedelta:
+    """``value`` as a duration of zero or more; anything else raises
+    :class:`InvalidDurationError` naming ``field``.
+
+    A ``timedelta``, or an ISO 8601 string (the JSON form: ``"PT8H"``). The sign is checked
+    after parsing, so ``"-PT5H"`` is as negative as ``timedelta(hours=-5)``; bare numbers
+    are refused (seconds? hours?).
+
+    >>> checked_duration("PT8H", "duration")
+    datetime.timedelta(seconds=28800)
+    >>> checked_duration("-PT5H", "estimate")
+    Traceback (most recent call last):
+    ...
+    supportrules.errors.InvalidDurationError: estimate: -5 h is negative; ...
+    """
+    if isinstance(value, str):
+        try:
+            value = _TIMEDELTA.validate_python(value)
+        except ValidationError:
+            raise InvalidDurationError(
+                f"{field}: {value!r} is not an ISO 8601 duration; write e.g. 'PT8H' or 'P1DT2H30M'"
+            ) from None
+    if not isinstance(value, timedelta):
+        raise InvalidDurationError.for_field(field, value)
+    if value < timedelta(0):
+        from supportrules.explain import format_duration
+
+        raise InvalidDurationError(
+            f"{field}: {format_duration(value)} is negative; a duration here is time still "
+            "to be spent: give zero or more"
+        )
+    return value
+
+
+def _duration_field(value: object, info: ValidationInfo) -> timedelta:
+    if isinstance(value, bool | int | float | Decimal):
+        raise InvalidDurationError.for_field(info.field_name or "duration", value)
+    return checked_duration(value, info.field_name or "duration")
+
+
+Duration = Annotated[
+    timedelta,
+    BeforeValidator(_duration_field),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "duration",
+            "pattern": r"^\+?[^-+]",
+            "description": "An ISO 8601 duration of zero or more, e.g. 'PT8H'.",
+        }
+    ),
+]
+"""A duration field of zero or more (see :func:`checked_duration`), in JSON an ISO 8601
+string."""
 
 
 class Vocabulary(StrEnum):
@@ -118,32 +257,67 @@ class Vocabulary(StrEnum):
             re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower(), value, [m.value for m in cls]
         )
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """The values (``anyOf[0].enum``) and a pattern of every spelling ``_missing_``
+        accepts: any case, ``-`` or a space for ``_``, padded with whitespace."""
+        from supportrules._schema import vocabulary_json_schema
 
-def unwrap_validation_error(error: ValidationError) -> SupportRulesError | None:
-    """The first of our own errors inside a pydantic ``ValidationError``, if any.
+        return vocabulary_json_schema(cls, core_schema, handler)
 
-    Pydantic wraps a ``ValueError`` raised by a validator in ``ctx["error"]``; the
-    location is added in front of the message so that nested fields stay named.
+
+def _location(parts: tuple[int | str, ...]) -> str:
+    """``("targets", 0, "metric")`` as the JSON path people read: ``targets[0].metric``."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def our_error(error: ValidationError) -> SupportRulesError:
+    """The :class:`SupportRulesError` to raise for a pydantic ``ValidationError``.
+
+    The first of our own errors inside it, with the location in front of its message so
+    that nested fields stay named; else :class:`InvalidInputError` listing every problem.
+    Either way ``.errors()`` keeps pydantic's detail.
     """
+    ours: SupportRulesError | None = None
+    problems: list[str] = []
     for detail in error.errors():
-        loc = ".".join(str(part) for part in detail["loc"])
+        loc = _location(tuple(detail["loc"]))
         if detail["type"] == "enum":  # pydantic swallowed Vocabulary._missing_'s error
             known = re.findall(r"'([^']*)'", str((detail.get("ctx") or {}).get("expected", "")))
-            unknown = UnknownValueError.for_value(loc or "value", detail["input"], known)
-            unknown.__cause__ = error
-            return unknown
+            ours = UnknownValueError.for_value(loc or "value", detail["input"], known)
+            break
         inner = (detail.get("ctx") or {}).get("error")
         if isinstance(inner, SupportRulesError):
             message = str(inner)
-            field = loc.split(".")[-1]
+            field = loc.split(".")[-1].split("[")[0]
             if loc and message.startswith(f"{field}:"):
                 message = loc + message[len(field) :]  # name the nested field in full
-            elif loc and not message.startswith(field):
+            elif loc and not message.startswith(loc):
                 message = f"{loc}: {message}"
-            unwrapped = type(inner)(message)
-            unwrapped.__cause__ = error
-            return unwrapped
-    return None
+            ours = type(inner)(message)
+            break
+        given = detail.get("input")
+        shown = "" if detail["type"] == "missing" else f" (got {given!r:.80})"
+        problems.append(f"{loc or 'value'}: {_advice(detail)}{shown}")
+    if ours is None:
+        ours = InvalidInputError("; ".join(problems) or str(error))
+    ours.validation = error
+    ours.__cause__ = error
+    return ours
+
+
+def _advice(detail: Any) -> str:
+    """pydantic's message, said the way a JSON author needs it."""
+    kind = detail["type"]
+    if kind == "missing":
+        return "required field missing"
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling against the model's JSON Schema"
+    message: str = detail["msg"]
+    return message[0].lower() + message[1:] if message else kind
 
 
 class Frozen(BaseModel):
@@ -155,15 +329,54 @@ class Frozen(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as error:
-            ours = unwrap_validation_error(error)
-            if ours is None:
-                raise
-            raise ours from error
+            raise our_error(error) from error
 
-    # Tell pydantic this __init__ adds nothing to validation, so model_validate and
-    # model_validate_json keep pydantic's own path (ValidationError with locations)
-    # instead of calling it.
+    # Tell pydantic this __init__ adds nothing to validation, so that model_validate and
+    # nested models keep pydantic's own path (one ValidationError with every location).
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Pydantic's ``model_validate``, raising our errors (see the module docstring)."""
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as error:
+            raise our_error(error) from error
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """Pydantic's ``model_validate_json``, raising our errors."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as error:
+            raise our_error(error) from error
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, **options: Any) -> Self:
+        """Pydantic's ``model_validate_strings``, raising our errors."""
+        try:
+            return super().model_validate_strings(obj, **options)
+        except ValidationError as error:
+            raise our_error(error) from error
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with ``update`` applied, validated again like :meth:`replace` (pydantic's
+        own ``model_copy`` skips validation and shares the memos of this instance)."""
+        return self.replace(**(update or {}))
+
+    def __copy__(self) -> Self:
+        return self.replace()
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        return self.replace()  # the fields are immutable; the memos are built afresh
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A pickle carries the definition (the fields), never the memos; unpickling
+        # validates it again, like every other path in.
+        return (_restore, (type(self), self._fields()))
+
+    def _fields(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in type(self).model_fields}
 
     def __eq__(self, other: object) -> bool:
         # Fields only: private attributes hold memos (a calendar's precomputed years, a
@@ -176,10 +389,21 @@ class Frozen(BaseModel):
         return hash((type(self), *self.__dict__.values()))
 
     def replace(self, **changes: Any) -> Self:
-        """A copy with ``changes`` applied and validated again (unlike ``model_copy``)."""
-        data = {name: getattr(self, name) for name in type(self).model_fields}
+        """A copy with ``changes`` applied and validated again; it builds its own memos."""
+        unknown = sorted(set(changes) - set(type(self).model_fields))
+        if unknown:
+            raise InvalidInputError(
+                f"{unknown[0]}: {type(self).__name__} has no such field; known fields: "
+                + ", ".join(type(self).model_fields)
+            )
+        data = self._fields()
         data.update(changes)
         return type(self)(**data)
+
+
+def _restore(model: type[_M], fields: dict[str, Any]) -> _M:
+    """Unpickle: validate the pickled fields again (see :meth:`Frozen.__reduce__`)."""
+    return model.model_validate(fields)
 
 
 def trusted(model: type[_M], /, **values: Any) -> _M:

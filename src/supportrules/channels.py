@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import WithJsonSchema, field_serializer, field_validator
+from pydantic import field_serializer, field_validator
 
 from supportrules._model import Frozen, Vocabulary
+from supportrules._schema import Schemas, pairs_or_object, vocabulary
+from supportrules.errors import InvalidPolicyError, UnknownValueError
 from supportrules.explain import Reason
 
 __all__ = ["ALL_CHANNELS", "Channel", "ChannelRule"]
@@ -44,15 +46,12 @@ class ChannelRule(Frozen):
 
     allowed: Annotated[
         tuple[tuple[str, tuple[Channel, ...]], ...],
-        WithJsonSchema(
-            {
-                "type": "object",
-                "description": "Allowed channels per kind of request.",
-                "additionalProperties": {
-                    "type": "array",
-                    "items": {"enum": [channel.value for channel in Channel]},
-                },
-            }
+        Schemas(
+            validation=pairs_or_object(
+                {"type": "string"},
+                {"type": "array", "items": vocabulary(Channel)},
+                description="Allowed channels per kind of request: {kind: [channel, ...]}.",
+            ),
         ),
     ] = ()
     default: tuple[Channel, ...] = ALL_CHANNELS
@@ -78,6 +77,32 @@ class ChannelRule(Frozen):
     def allows(self, kind: str, channel: Channel | str) -> bool:
         """Whether ``kind`` may arrive through ``channel``."""
         return Channel(channel) in self.channels_for(kind)
+
+    def for_kinds(self, kinds: type[Vocabulary], field: str = "channels.allowed") -> ChannelRule:
+        """This rule with every listed kind checked against ``kinds`` and written in its
+        canonical spelling: a typo such as ``'critcal_bug'`` would otherwise never match
+        and silently fall back to ``default``.
+
+        >>> from supportrules.sla import TicketKind
+        >>> ChannelRule(allowed={"Critical Bug": ["phone"]}).for_kinds(TicketKind).allowed
+        (('critical_bug', (<Channel.PHONE: 'phone'>,)),)
+        >>> ChannelRule(allowed={"critcal_bug": ["phone"]}).for_kinds(TicketKind)
+        Traceback (most recent call last):
+        ...
+        supportrules.errors.UnknownValueError: channels.allowed: unknown value 'critcal_bug'; ...
+        """
+        known = [member.value for member in kinds]
+        canonical = []
+        for kind, channels in self.allowed:
+            try:
+                canonical.append((kinds(kind).value, channels))
+            except ValueError:
+                raise UnknownValueError.for_value(field, kind, known) from None
+        seen = [kind for kind, _ in canonical]
+        twice = next((kind for kind in seen if seen.count(kind) > 1), None)
+        if twice is not None:
+            raise InvalidPolicyError(f"{field}: kind {twice!r} is listed twice")
+        return self if tuple(canonical) == self.allowed else self.replace(allowed=canonical)
 
     def check(self, kind: str, channel: Channel | str, *, source: str = "ChannelRule") -> Reason:
         """A reason either way: ``intake.channel_allowed`` or ``intake.channel_not_allowed``."""

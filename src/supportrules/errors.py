@@ -5,6 +5,7 @@ never exceptions. Exceptions mean the *input* is wrong, and each message says wh
 happened, shows the value, and says how to fix it::
 
     SupportRulesError (ValueError)
+    ├── InvalidInputError           input of the wrong shape (type, missing or unknown field)
     ├── InvalidArgumentError        junk where a value or a list of values belongs
     ├── NaiveDatetimeError          a datetime without a time zone
     ├── InvalidDurationError        a duration that is not a timedelta, or negative
@@ -22,8 +23,11 @@ happened, shows the value, and says how to fix it::
         ├── UnknownCurrencyError    a code that is not in ISO 4217
         └── CurrencyMismatchError   two currencies in one sum or comparison
 
-All of them derive from ``ValueError``, like pydantic's ``ValidationError``, so
-``except ValueError`` catches every kind of bad input.
+All of them derive from ``ValueError``. Every path in (a constructor, ``model_validate``,
+``model_validate_json``, ``model_copy``, unpickling) raises one of them, never pydantic's
+``ValidationError``: ``except SupportRulesError`` catches every kind of bad input. An
+error raised by validation keeps pydantic's detail: ``error.errors()`` lists each
+problem with its location, as ``ValidationError.errors()`` does.
 
 >>> issubclass(CurrencyMismatchError, SupportRulesError)
 True
@@ -44,6 +48,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDurationError",
     "InvalidEventSequenceError",
+    "InvalidInputError",
     "InvalidPeriodError",
     "InvalidPolicyError",
     "InvalidScheduleError",
@@ -78,6 +83,29 @@ def _suggest(value: str, known: Iterable[str], *, cutoff: float = 0.6) -> str:
 
 class SupportRulesError(ValueError):
     """Root of every error raised by supportrules (a ``ValueError``)."""
+
+    # The pydantic ValidationError this error was read from, when validation raised it.
+    validation: Any = None
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Each problem with its location, in the shape of pydantic's
+        ``ValidationError.errors()`` (one entry when the error did not come from it).
+
+        >>> InvalidDurationError("estimate: -1 h is negative").errors()[0]["msg"]
+        'estimate: -1 h is negative'
+        """
+        if self.validation is not None:
+            found: list[dict[str, Any]] = self.validation.errors()
+            return found
+        return [{"type": type(self).__name__, "loc": (), "msg": str(self), "input": None}]
+
+
+class InvalidInputError(SupportRulesError):
+    """Input whose shape is wrong: a value of the wrong type, a missing or unknown field.
+
+    The message lists every problem with its location (``targets[0].metric``);
+    :meth:`~SupportRulesError.errors` gives them as pydantic does.
+    """
 
 
 class InvalidArgumentError(SupportRulesError):

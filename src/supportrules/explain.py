@@ -27,9 +27,11 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import TypeAdapter, WithJsonSchema, field_serializer, field_validator
+from pydantic import GetJsonSchemaHandler, TypeAdapter, field_serializer, field_validator
+from pydantic_core import CoreSchema
 
 from supportrules._model import Frozen, trusted_from
+from supportrules._schema import JsonDict, Schemas
 from supportrules.errors import NaiveDatetimeError
 from supportrules.money import Money
 
@@ -104,34 +106,65 @@ def _decode_fact(tag: str, value: Any) -> FactValue:
     return decoded
 
 
-_FACT_SCHEMA = WithJsonSchema(
-    {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string"},
-                "type": {
-                    "enum": [
-                        "bool",
-                        "int",
-                        "decimal",
-                        "str",
-                        "datetime",
-                        "date",
-                        "time",
-                        "timedelta",
-                        "money",
-                        "strings",
-                        "null",
-                    ]
-                },
-                "value": {},
-            },
-            "required": ["name", "type", "value"],
+# The JSON types each tagged fact's value is read from: the lax adapters above ("strings"
+# takes any iterable, "null" ignores its value), and Money's own schema for "money".
+_FACT_READ: dict[str, JsonDict] = {
+    "bool": {"type": ["boolean", "number", "string"]},
+    "int": {"type": ["boolean", "number", "string"]},
+    "decimal": {"type": ["number", "string"]},
+    "str": {"type": "string"},
+    "datetime": {"type": ["number", "string"]},
+    "date": {"type": ["number", "string"]},
+    "time": {"type": ["number", "string"]},
+    "timedelta": {"type": ["boolean", "number", "string"]},
+    "strings": {"type": ["array", "object", "string"]},
+    "null": {},
+}
+
+
+def _facts_schema(core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonDict:
+    money: JsonDict = handler(Money.__pydantic_core_schema__)
+    by_tag = {**_FACT_READ, "money": money}
+    tagged = {
+        "type": "object",
+        "properties": {
+            "name": {"description": "the fact's name (read as a string)"},
+            "type": {"enum": list(by_tag)},
+            "value": {},
         },
+        "required": ["name", "type", "value"],
+        "allOf": [
+            {"if": {"properties": {"type": {"const": tag}}}, "then": {"properties": {"value": v}}}
+            for tag, v in by_tag.items()
+        ],
     }
-)
+    plain = {
+        "anyOf": [
+            {"type": ["null", "boolean", "number", "string"]},
+            {"type": "array", "items": {"type": "string"}},
+            money,
+        ]
+    }
+    return {
+        "description": "Facts as written, [{name, type, value}], or as an object "
+        "{name: value}, or as [name, value] pairs.",
+        "anyOf": [
+            {"type": "array", "items": tagged},
+            {"type": "object", "additionalProperties": plain},
+            {
+                "type": "array",
+                "items": {
+                    "type": "array",
+                    "prefixItems": [{"type": "string"}, plain],
+                    "minItems": 2,
+                    "maxItems": 2,
+                },
+            },
+        ],
+    }
+
+
+_FACT_SCHEMA = Schemas(validation=_facts_schema)
 
 
 class Reason(Frozen):

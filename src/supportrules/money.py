@@ -28,9 +28,10 @@ from functools import total_ordering
 from typing import Annotated, Any, Self
 
 import iso4217
-from pydantic import WithJsonSchema, field_serializer, field_validator
+from pydantic import Field, field_serializer, field_validator
 
 from supportrules._model import Frozen
+from supportrules._schema import Schemas, decimal_text_pattern, words
 from supportrules.errors import (
     CurrencyMismatchError,
     InvalidAmountError,
@@ -80,6 +81,12 @@ def _currency_code(value: object) -> str:
     return code
 
 
+# Bounds on amounts and factors, far beyond any price and any rate: exact arithmetic on an
+# amount such as 1E+999999999 would need a billion digits (MemoryError), so it is refused.
+MAX_MAGNITUDE = 30  # the largest amount is below 10**31
+MAX_EXPONENT = 100  # at most 100 decimal places
+
+
 def _amount(value: object, field: str = "amount") -> Decimal:
     if isinstance(value, bool):
         raise InvalidAmountError(f"{field}: {value!r} is a bool, not an amount")
@@ -103,6 +110,14 @@ def _amount(value: object, field: str = "amount") -> Decimal:
         )
     if not value.is_finite():
         raise InvalidAmountError(f"{field}: {value!r} is not a finite amount")
+    exponent = value.adjusted() - len(value.as_tuple().digits) + 1  # of the last digit
+    if not value.is_zero() and not (
+        exponent >= -MAX_EXPONENT and value.adjusted() <= MAX_MAGNITUDE
+    ):
+        raise InvalidAmountError(
+            f"{field}: {value!r:.60} is out of range; amounts have at most "
+            f"{MAX_MAGNITUDE + 1} digits before the point and {MAX_EXPONENT} after it"
+        )
     return value
 
 
@@ -131,7 +146,8 @@ class RoundingPolicy(Frozen):
     """
 
     mode: Rounding = Rounding.HALF_UP
-    places: int | None = None  # None: the currency's ISO 4217 minor unit
+    # None: the currency's ISO 4217 minor unit; negative rounds to tens, hundreds...
+    places: int | None = Field(default=None, ge=-MAX_MAGNITUDE, le=MAX_EXPONENT)
 
     def apply(self, money: Money) -> Money:
         """``money`` rounded by this policy."""
@@ -160,9 +176,34 @@ class Money(Frozen):
 
     amount: Annotated[
         Decimal,
-        WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}),
+        Schemas(
+            validation={
+                "description": "An exact amount: a decimal string such as '10.00', or a "
+                "JSON integer; a JSON number with a fraction (10.5) is refused as a float.",
+                "anyOf": [
+                    {"type": "integer"},
+                    {
+                        "type": "string",
+                        "pattern": decimal_text_pattern(MAX_MAGNITUDE + 1, MAX_EXPONENT),
+                    },
+                ],
+            },
+            serialization={"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
+        ),
     ]
-    currency: str
+    currency: Annotated[
+        str,
+        Schemas(
+            validation={
+                **words(sorted(c for c, places in _CODES.items() if places is not None), "upper"),
+                "description": "An ISO 4217 currency code with a minor unit, in any case.",
+            },
+            serialization={
+                "type": "string",
+                "enum": sorted(c for c, places in _CODES.items() if places is not None),
+            },
+        ),
+    ]
 
     def __init__(self, amount: Any = None, currency: Any = None, /, **fields: Any) -> None:
         """``Money(amount, currency)`` positionally (SPEC §9), or by keyword."""

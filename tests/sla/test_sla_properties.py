@@ -279,12 +279,12 @@ class TestPauses:
         assert resolve.due_at is not None
         assert resolve.original_due_at == original
         # Only the business time after the clock start counts (a bug registered after
-        # the cutoff starts the next morning), and only a pause that begins before the
-        # budget is spent.
+        # the cutoff starts the next morning), and only a pause that begins by the due
+        # (at the due too: done at the due is in time, so the clock can still stop).
         counted_from = max(paused, start)
         paused_time = (
             policy.calendar.between(counted_from, resumed)
-            if counted_from < min(original, resumed)
+            if counted_from <= original and counted_from < resumed
             else timedelta(0)
         )
         assert policy.calendar.between(original, resolve.due_at) == paused_time

@@ -12,9 +12,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter
 
 from supportrules import BusinessCalendar
+from supportrules.errors import (
+    InvalidArgumentError,
+    InvalidInputError,
+    NaiveDatetimeError,
+    SupportRulesError,
+)
 from supportrules.presets import (
     onebox_free_support,
     onebox_paid_support,
@@ -32,6 +38,7 @@ from supportrules.sla import (
     SlaStatus,
     SlaTarget,
     Ticket,
+    parse_events,
 )
 
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -176,7 +183,7 @@ class TestPolicies:
     def test_a_bad_policy_in_json_is_a_validation_error_naming_the_field(self) -> None:
         bad = json.loads(onebox_paid_support(K).model_dump_json())
         bad["targets"][0]["metric"] = "resolved"
-        with pytest.raises(ValidationError, match=r"targets\.0\.metric"):
+        with pytest.raises(SupportRulesError, match=r"targets\[0\]\.metric"):
             SlaPolicy.model_validate_json(json.dumps(bad))
 
     def test_the_schema_describes_every_field(self) -> None:
@@ -221,11 +228,32 @@ class TestTicketsAndEvents:
         )
 
     def test_an_unknown_event_type_is_refused(self) -> None:
-        with pytest.raises(ValidationError, match="escalated"):
-            EVENTS.validate_json('[{"type": "escalated", "at": "2026-11-18T10:00:00+02:00"}]')
+        with pytest.raises(InvalidInputError, match=r"^\[0\]: .*'escalated'"):
+            parse_events('[{"type": "escalated", "at": "2026-11-18T10:00:00+02:00"}]')
+
+    def test_parse_events_reads_json_and_python_alike(self) -> None:
+        text = EVENTS.dump_json(HISTORY)
+        assert parse_events(text) == tuple(HISTORY)
+        assert parse_events(json.loads(text)) == tuple(HISTORY)
+        assert parse_events(HISTORY) == tuple(HISTORY)
+
+    @pytest.mark.parametrize(
+        ("data", "error"),
+        [
+            ('[{"type": "paused", "at": "2026-11-18T10:00:00"}]', NaiveDatetimeError),
+            ('{"type": "paused"}', InvalidInputError),
+            ("not json", InvalidInputError),
+            (None, InvalidArgumentError),
+            ([17], InvalidInputError),
+        ],
+        ids=["naive", "an-object-not-a-list", "not-json", "none", "junk-item"],
+    )
+    def test_parse_events_raises_only_our_errors(self, data: Any, error: type[Exception]) -> None:
+        with pytest.raises(error):
+            parse_events(data)
 
     def test_a_naive_instant_in_json_is_refused(self) -> None:
-        with pytest.raises(ValidationError, match="opened_at"):
+        with pytest.raises(SupportRulesError, match="opened_at"):
             Ticket.model_validate_json(
                 '{"id": "T-1", "kind": "bug", "opened_at": "2026-11-18T10:00:00"}'
             )

@@ -17,11 +17,18 @@ data once per year and never walk hour by hour again:
    hop per chunk crossed, so their cost does not grow with the duration beyond a
    chunk hop per 52 weeks.
 
+Years and chunks are built on first use and then only read. An engine is shared by
+every thread that uses its calendar, so a year or a chunk is built under the engine's
+lock and published whole (one dict assignment) after it is complete; reads take no
+lock. The day rule the engine calls reads holiday tables that are built the same way
+(:mod:`._holidays`).
+
 Everything here is private and free of pydantic; :mod:`._model` owns validation.
 """
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,12 +44,15 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 HORIZON_DAYS = 3653  # SPEC §2.2: give up after 10 years without open time
 HORIZON_US = HORIZON_DAYS * DAY_US
-# The longest business time or span computed: a century. Support terms never come near
-# it, and beyond it an answer would take seconds of year-building to reach (or fall past
-# the year 9998), so a longer one is refused at once rather than walked.
-MAX_SPAN_DAYS = 36_525
+# The longest business time, span or count of business days computed at once: ten
+# years (the never-opens horizon too). Support terms never come near it, and each year
+# a fresh calendar reaches costs milliseconds to build, so a longer question is refused
+# at once rather than left to run for seconds; split it instead.
+MAX_SPAN_DAYS = HORIZON_DAYS
 MAX_SPAN_US = MAX_SPAN_DAYS * DAY_US
-_MAX_WALK_CHUNKS = 1_000  # ~1,000 years of wall-clock time for a sparse calendar
+# How far (in 52-week blocks, about years) one add may walk to find its business time:
+# ten years of it on a sparse calendar can lie centuries away.
+_MAX_WALK_CHUNKS = 100
 _SAMPLE_US = 6 * 3600 * US
 # Local years we compute; the datetime range is 1..9999 and we keep a margin for zones.
 MIN_YEAR = 2
@@ -75,16 +85,23 @@ def from_us(us: int, zone: tzinfo) -> datetime:
 
 def _too_long(field: str, value: object) -> OutOfRangeError:
     return OutOfRangeError(
-        f"{field}: {value} is longer than a century ({MAX_SPAN_DAYS} days), the most "
-        "business time or span a calendar computes; split the question"
+        f"{field}: {value} is longer than ten years ({MAX_SPAN_DAYS} days), the most "
+        "business time, span or business days a calendar computes at once; split the question"
     )
 
 
 def _too_far(us: int, duration: int) -> OutOfRangeError:
     return OutOfRangeError(
         f"duration: {timedelta(microseconds=duration)} of business time from "
-        f"{from_us(us, UTC).isoformat()} ends more than a thousand years away on this "
+        f"{from_us(us, UTC).isoformat()} ends more than a century away on this "
         "calendar; split the question"
+    )
+
+
+def _too_far_in_days(ordinal: int, days: int) -> OutOfRangeError:
+    return OutOfRangeError(
+        f"days: {days} business days from {date.fromordinal(ordinal).isoformat()} end more "
+        "than a century away on this calendar; split the question"
     )
 
 
@@ -124,7 +141,7 @@ class _Year:
 class Engine:
     """Precomputed per-year, per-chunk open time for one calendar (private)."""
 
-    __slots__ = ("_chunks", "_hours", "_may_open_after", "_years", "zone")
+    __slots__ = ("_chunks", "_hours", "_lock", "_may_open_after", "_years", "zone")
 
     def __init__(
         self,
@@ -138,6 +155,8 @@ class Engine:
         self._may_open_after = may_open_after
         self._years: dict[int, _Year] = {}
         self._chunks: dict[int, _Chunk] = {}
+        # Re-entrant: building a chunk builds the years it spans.
+        self._lock = threading.RLock()
 
     # -- building -----------------------------------------------------------------
 
@@ -146,14 +165,30 @@ class Engine:
         assert offset is not None
         return (offset.days * 86_400 + offset.seconds) * US + offset.microseconds
 
+    def _samples(self, lo: int, hi: int) -> list[tuple[int, timedelta | None]]:
+        """The zone's offset every 6 hours over ``[lo, hi]`` (whole seconds), the last
+        sample at ``hi``: one C call each where the platform can (the hot part of
+        building a year), through :func:`from_us` where it cannot."""
+        seconds = [*range(lo // US, hi // US, _SAMPLE_US // US), hi // US]
+        zone = self.zone
+        try:
+            stamp = datetime.fromtimestamp
+            return [(second * US, stamp(second, zone).utcoffset()) for second in seconds]
+        except (OverflowError, OSError, ValueError):  # years the platform's clock lacks
+            return [(second * US, from_us(second * US, zone).utcoffset()) for second in seconds]
+
     def _segments(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """``(start, end, offset)`` triples covering ``[lo, hi)`` with a constant offset."""
+        samples = self._samples(lo, hi)
         cuts: list[tuple[int, int]] = []  # (instant where an offset begins, offset)
         previous_us, previous = lo, self._offset(lo)
         cuts.append((lo, previous))
-        sample = lo
-        while sample < hi:
-            sample = min(sample + _SAMPLE_US, hi)
+        last = samples[0][1]
+        for sample, reading in samples[1:]:
+            if reading == last:  # no change since the last sample (the common case)
+                previous_us = sample
+                continue
+            last = reading
             current = self._offset(sample)
             # Bisect (to the second) for every change between the two samples.
             while current != previous:
@@ -179,6 +214,13 @@ class Engine:
         found = self._years.get(year)
         if found is not None:
             return found
+        with self._lock:
+            found = self._years.get(year)
+            if found is None:
+                found = self._years[year] = self._build_year(year)
+            return found
+
+    def _build_year(self, year: int) -> _Year:
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise OutOfRangeError(
                 f"date: the computation reached the year {year}; supportrules calendars "
@@ -208,9 +250,7 @@ class Engine:
                 if pieces:
                     business.append(ordinal)
             days.append(tuple(pieces))
-        built = _Year(first, days, business)
-        self._years[year] = built
-        return built
+        return _Year(first, days, business)
 
     def day(self, ordinal: int) -> tuple[Piece, ...]:
         """The open pieces of the local date ``ordinal``."""
@@ -222,6 +262,13 @@ class Engine:
         found = self._chunks.get(index)
         if found is not None:
             return found
+        with self._lock:
+            found = self._chunks.get(index)
+            if found is None:
+                found = self._chunks[index] = self._build_chunk(index)
+            return found
+
+    def _build_chunk(self, index: int) -> _Chunk:
         lo, hi = index * CHUNK_US, (index + 1) * CHUNK_US
         first = lo // DAY_US + EPOCH_ORDINAL - 2
         last = hi // DAY_US + EPOCH_ORDINAL + 2
@@ -247,9 +294,7 @@ class Engine:
             before.append(total)
             total += b - a
             after.append(total)
-        built = _Chunk(starts, ends, before, after, total)
-        self._chunks[index] = built
-        return built
+        return _Chunk(starts, ends, before, after, total)
 
     def _never_opens(self, us: int, forward: bool) -> CalendarNeverOpensError:
         direction = "after" if forward else "before"
@@ -409,7 +454,7 @@ class Engine:
             return ordinal
         if abs(days) > MAX_SPAN_DAYS:
             raise _too_long("days", days)
-        year = ordinal_date(ordinal).year
+        year = first_year = ordinal_date(ordinal).year
         built = self.year(year)
         last = ordinal  # the last business day passed (or the start)
         if days > 0:
@@ -423,6 +468,8 @@ class Engine:
                 if closed_through > HORIZON_DAYS or not self._may_open_after(last):
                     raise self._never_opens((last - EPOCH_ORDINAL) * DAY_US, True)
                 year += 1
+                if year - first_year > _MAX_WALK_CHUNKS:
+                    raise _too_far_in_days(ordinal, days)
                 built = self.year(year)
                 position = 0
                 if built.business and built.business[0] - last > HORIZON_DAYS:
@@ -437,6 +484,8 @@ class Engine:
             if last - date(year, 1, 1).toordinal() > HORIZON_DAYS:
                 raise self._never_opens((last - EPOCH_ORDINAL) * DAY_US, False)
             year -= 1
+            if first_year - year > _MAX_WALK_CHUNKS:
+                raise _too_far_in_days(ordinal, days)
             built = self.year(year)
             position = len(built.business)
             if built.business and last - built.business[-1] > HORIZON_DAYS:

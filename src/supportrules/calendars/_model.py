@@ -11,33 +11,40 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from typing import Annotated, Any, Self
 
 import holidays as holidays_package
 from pydantic import (
     Field,
     PrivateAttr,
-    WithJsonSchema,
     field_serializer,
     field_validator,
     model_validator,
 )
 
-from supportrules._model import Frozen, require_aware, zone_key
+from supportrules._model import Frozen, items_of, require_aware, zone_key
+from supportrules._schema import (
+    CLOCK,
+    DAY_HOURS,
+    INTERVAL,
+    DatedEntries,
+    Schemas,
+    words_pattern,
+)
+from supportrules.calendars._days import Country, DayKind, DayRule
 from supportrules.calendars._engine import (
     EPOCH,
     US,
     Engine,
-    Hours,
     from_us,
 )
+from supportrules.calendars._holidays import PACKAGE_LOCK, CountryYears, locked
 from supportrules.calendars._schedule import (
+    _FULL_NAMES,
     WEEKDAY_NAMES,
     as_date,
     dated_entries,
     format_interval,
-    items_of,
     normalize_day,
     normalize_weekly,
     parse_clock,
@@ -83,16 +90,6 @@ def duration_us(value: object, field: str = "duration") -> int:
     return (value.days * 86_400 + value.seconds) * US + value.microseconds
 
 
-class DayKind(StrEnum):
-    """Which rule decided a date's hours (SPEC §2.1: special > holiday > weekly)."""
-
-    WEEKLY = "weekly"
-    SPECIAL = "special_day"
-    HOLIDAY = "holiday"
-    HALF_DAY = "half_day"
-    WEEKEND_WORKDAY = "weekend_workday"
-
-
 class Holiday(Frozen):
     """A date on which the business is closed.
 
@@ -118,7 +115,10 @@ class SpecialDay(Frozen):
     """
 
     on: date
-    hours: tuple[str, ...] = ()
+    hours: Annotated[
+        tuple[str, ...],
+        Schemas(validation=DAY_HOURS, serialization={"type": "array", "items": INTERVAL}),
+    ] = ()
     name: str = _UNNAMED_SPECIAL
 
     @field_validator("on", mode="before")
@@ -140,7 +140,10 @@ class CountryHolidays(Frozen):
 
     Dates of every category except ``half_day`` close the day; ``half_day`` dates
     close at ``half_day_close``; the country's weekend working days (a Saturday worked
-    in exchange for a bridge day) open with the normal workday hours.
+    in exchange for a bridge day) open with the normal workday hours. With
+    ``package_weekend`` the package also says which dates are the weekend, per date and
+    subdivision (Friday–Saturday in Kelantan, in the UAE before 2022): those close, and
+    the other days open with the workday hours. ``language`` names the holidays.
 
     >>> CountryHolidays(country="tr", categories=("public", "half_day")).country
     'TR'
@@ -150,8 +153,10 @@ class CountryHolidays(Frozen):
     subdivision: str | None = None
     categories: tuple[str, ...] = ("public",)
     observed: bool = True
-    half_day_close: str = "13:00"
+    half_day_close: Annotated[str, Schemas(validation=CLOCK, serialization=CLOCK)] = "13:00"
     weekend_workdays: bool = True
+    package_weekend: bool = False
+    language: str | None = None
 
     @field_validator("country", mode="before")
     @classmethod
@@ -176,15 +181,25 @@ class CountryHolidays(Frozen):
         for category in self.categories:
             if category not in supported:
                 raise UnknownValueError.for_value("categories", category, supported)
+        if self.language is not None and self.language not in probe.supported_languages:
+            raise UnknownValueError.for_value(
+                "language", self.language, sorted(probe.supported_languages)
+            )
         return self
 
-    def _build(self, categories: tuple[str, ...]) -> holidays_package.HolidayBase:
+    def _build(
+        self, categories: tuple[str, ...], years: Iterable[int] = ()
+    ) -> holidays_package.HolidayBase:
+        """A fresh ``holidays`` object of these settings (built under the package lock)."""
         try:
-            return holidays_package.country_holidays(
+            return locked(
+                holidays_package.country_holidays,
                 self.country,
                 subdiv=self.subdivision,
+                years=tuple(years) or None,
                 categories=categories or None,
                 observed=self.observed,
+                language=self.language,
             )
         except NotImplementedError:
             known = holidays_package.list_supported_countries().get(self.country, [])
@@ -192,25 +207,84 @@ class CountryHolidays(Frozen):
                 f"subdivision of {self.country}", self.subdivision, known
             ) from None
 
-    def build(
-        self,
-    ) -> tuple[holidays_package.HolidayBase | None, holidays_package.HolidayBase | None]:
-        """Fresh, private ``holidays`` objects: (closing categories, half days)."""
+    def years(self) -> CountryYears:
+        """A fresh, private, thread-safe view of these holidays, one year at a time."""
         closing = tuple(c for c in self.categories if c != _HALF_DAY)
-        return (
+        return CountryYears(
             self._build(closing) if closing else None,
             self._build((_HALF_DAY,)) if _HALF_DAY in self.categories else None,
+            weekend=self.package_weekend,
         )
 
     @classmethod
     def from_holidays(cls, source: holidays_package.HolidayBase) -> CountryHolidays:
-        """The description of a country's ``holidays`` object (its settings, not its dates)."""
+        """The description of a country's ``holidays`` object (its settings, not its dates;
+        see :func:`describe_holidays` for the dates a caller added)."""
         return cls(
             country=source.country,
             subdivision=source.subdiv,
             categories=tuple(sorted(source.categories)),
             observed=bool(source.observed),
+            language=source.language,
         )
+
+    def fresh_dates(self, years: Iterable[int]) -> dict[date, str]:
+        """The dates (with names) the package gives these settings in ``years``."""
+        wanted = tuple(sorted(years))
+        if not wanted:
+            return {}
+        return dict(locked(lambda: dict(self._build(self.categories, wanted).items())))
+
+
+def describe_holidays(
+    source: holidays_package.HolidayBase,
+) -> tuple[tuple[CountryHolidays, ...], dict[date, str]]:
+    """What a caller's ``holidays`` object says, as descriptions a calendar can keep.
+
+    A country's object (or a sum of them, ``holidays.US(subdiv="CA") +
+    holidays.US(subdiv="NY")``) becomes :class:`CountryHolidays` settings, whose years load
+    lazily; dates the caller added to it (``hb[date(2026, 12, 23)] = "Company day"``)
+    or renamed come back as explicit holidays. A date the caller removed from it cannot
+    be kept by a lazily loading description, so it is refused, never dropped silently.
+    An object without a country holds just its dates.
+    """
+    with PACKAGE_LOCK:  # reading a caller's object must not race a lookup that fills it
+        operands = list(getattr(source, "holidays", None) or [source])
+        dates = dict(source.items())
+        years = set(source.years)
+    if any(getattr(operand, "market", None) for operand in operands):
+        raise InvalidScheduleError(
+            "holidays: a financial-market holidays object loads its years lazily, which a "
+            "calendar cannot describe; pass its dates for the years you need, e.g. "
+            "holidays=dict(holidays.financial_holidays('NYSE', years=range(2026, 2031)))"
+        )
+    countries = tuple(
+        CountryHolidays.from_holidays(operand)
+        for operand in operands
+        if getattr(operand, "country", None)
+    )
+    if not countries:
+        if not dates:
+            raise InvalidScheduleError(
+                "holidays: this holidays object has no country and no dates loaded; pass "
+                "holidays.country_holidays(...) or a list of dates"
+            )
+        return (), dates
+    fresh: dict[date, str] = {}
+    for country in countries:
+        for day, name in country.fresh_dates(years).items():
+            fresh[day] = fresh[day] + "; " + name if day in fresh else name
+    removed = sorted(day for day in fresh if day not in dates)
+    if removed:
+        listed = ", ".join(day.isoformat() for day in removed[:5])
+        raise InvalidScheduleError(
+            f"holidays: {listed} {'was' if len(removed) == 1 else 'were'} removed from the "
+            "holidays object; a calendar loads the country's years afresh and would close "
+            "them again. Pass the country's holidays unchanged and open those dates with "
+            "special_days instead"
+        )
+    added = {day: name for day, name in dates.items() if fresh.get(day) != name}
+    return countries, added
 
 
 class DaySchedule(Frozen):
@@ -238,16 +312,25 @@ class Deadline(Decision):
     result: datetime
 
 
-_WeeklySchema = WithJsonSchema(
-    {
-        "type": "object",
-        "description": "Open intervals per weekday ('HH:MM-HH:MM', end 24:00 allowed); "
-        "days left out are closed.",
-        "properties": {
-            name: {"type": "array", "items": {"type": "string"}} for name in WEEKDAY_NAMES
-        },
-        "additionalProperties": False,
-    }
+_WeeklySchema = Schemas(
+    validation={
+        "description": "Open intervals per weekday: {day: ['HH:MM-HH:MM', ...]} with the "
+        "days as 'mon'…'sun', 'monday'…'sunday' (any case) or '0'…'6' (Monday = 0), and "
+        "one interval also as a string; days left out are closed. Or a list of seven days.",
+        "anyOf": [
+            {
+                "type": "object",
+                "propertyNames": {
+                    "type": "string",
+                    "pattern": words_pattern(
+                        [*WEEKDAY_NAMES, *_FULL_NAMES], "lower", alternatives=["0*[0-6]"]
+                    ),
+                },
+                "additionalProperties": DAY_HOURS,
+            },
+            {"type": "array", "items": DAY_HOURS, "minItems": 7, "maxItems": 7},
+        ],
+    },
 )
 
 
@@ -272,47 +355,69 @@ class BusinessCalendar(Frozen):
     weekly: Annotated[tuple[tuple[str, ...], ...], _WeeklySchema] = Field(
         default_factory=dict, validate_default=True
     )
-    holidays: tuple[Holiday, ...] = ()
-    special_days: tuple[SpecialDay, ...] = ()
-    country_holidays: CountryHolidays | None = None
+    holidays: Annotated[
+        tuple[Holiday, ...],
+        DatedEntries(
+            {"type": "string", "description": "the holiday's name"},
+            bare_dates=True,
+            description="Closed dates: a list of {on, name} objects or dates, or an "
+            "object {date: name}.",
+        ),
+    ] = ()
+    special_days: Annotated[
+        tuple[SpecialDay, ...],
+        DatedEntries(
+            DAY_HOURS,
+            description="Dates with their own hours: a list of {on, hours, name} objects, "
+            "or an object {date: hours} ([] for closed).",
+        ),
+    ] = ()
+    # One country (or region), or several whose holidays all close (US-CA + US-NY).
+    country_holidays: CountryHolidays | tuple[CountryHolidays, ...] | None = None
     name: str = ""
 
+    # Built in model_post_init from the fields alone and never shared: a copy or an
+    # unpickled calendar builds its own (see Frozen).
     _engine: Engine = PrivateAttr()
-    _closed: dict[date, str] = PrivateAttr()
-    _special: dict[date, tuple[Hours, str]] = PrivateAttr()
-    _weekly_hours: tuple[Hours, ...] = PrivateAttr()
-    _workday_hours: Hours = PrivateAttr()
-    _half_day_cut: int = PrivateAttr(default=24 * 3600)
-    _country_closed: Any = PrivateAttr(default=None)
-    _country_half: Any = PrivateAttr(default=None)
+    _rule: DayRule = PrivateAttr()
 
     # -- validation --------------------------------------------------------------------
 
     @model_validator(mode="before")
     @classmethod
     def _holidays_object(cls, data: Any) -> Any:
-        """A ``holidays`` object becomes a :class:`CountryHolidays` description."""
-        if isinstance(data, Mapping) and isinstance(
-            data.get("holidays"), holidays_package.HolidayBase
-        ):
-            source = data["holidays"]
-            data = dict(data)
-            if getattr(source, "country", None):
-                if data.get("country_holidays") is not None:
-                    raise InvalidScheduleError(
-                        "holidays: a holidays object and country_holidays were both given; "
-                        "pass one of them"
-                    )
-                data["country_holidays"] = CountryHolidays.from_holidays(source)
-                data["holidays"] = ()
-            elif source:
-                data["holidays"] = dict(source.items())  # the dates it holds, with names
-            else:
+        """A ``holidays`` object becomes :class:`CountryHolidays` descriptions, plus the
+        dates the caller added to it as explicit holidays."""
+        if not isinstance(data, Mapping):
+            return data
+        given = data.get("holidays")
+        if isinstance(data.get("country_holidays"), holidays_package.HolidayBase):
+            if given:
                 raise InvalidScheduleError(
-                    "holidays: this holidays object has no country and no dates loaded; pass "
-                    "holidays.country_holidays(...) or a list of dates"
+                    "holidays: a holidays object and country_holidays were both given; "
+                    "pass one of them"
                 )
+            given = data["country_holidays"]
+        if not isinstance(given, holidays_package.HolidayBase):
+            return data
+        data = dict(data)
+        if given is data.get("holidays") and data.get("country_holidays") is not None:
+            raise InvalidScheduleError(
+                "holidays: a holidays object and country_holidays were both given; pass one of them"
+            )
+        countries, added = describe_holidays(given)
+        data["country_holidays"] = (countries[0] if len(countries) == 1 else countries) or None
+        data["holidays"] = added
         return data
+
+    @field_validator("country_holidays", mode="before")
+    @classmethod
+    def _one_or_several(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple) and len(value) == 1:
+            return value[0]  # one source is written as itself
+        if isinstance(value, list | tuple) and not value:
+            return None
+        return value
 
     @field_validator("timezone", mode="before")
     @classmethod
@@ -364,60 +469,40 @@ class BusinessCalendar(Frozen):
 
     def model_post_init(self, context: Any, /) -> None:
         zone = zoneinfo.ZoneInfo(self.timezone)
-        self._weekly_hours = tuple(
+        weekly = tuple(
             parse_day(day, f"weekly[{WEEKDAY_NAMES[i]!r}]") for i, day in enumerate(self.weekly)
         )
-        self._closed = {holiday.on: holiday.name for holiday in self.holidays}
-        self._special = {
-            special.on: (parse_day(special.hours, "special_days"), special.name)
-            for special in self.special_days
-        }
-        # A weekend working day opens with the hours of the first weekday that opens.
-        self._workday_hours = next((day for day in self._weekly_hours if day), ())
-        if self.country_holidays is not None:
-            self._country_closed, self._country_half = self.country_holidays.build()
-            self._half_day_cut = parse_clock(self.country_holidays.half_day_close, "half_day_close")
-        self._engine = Engine(zone, self._hours, self._may_open_after)
+        self._rule = rule = DayRule(
+            special={
+                special.on: (parse_day(special.hours, "special_days"), special.name)
+                for special in self.special_days
+            },
+            closed={holiday.on: holiday.name for holiday in self.holidays},
+            weekly=weekly,
+            workday=next((day for day in weekly if day), ()),
+            countries=tuple(
+                Country(
+                    years=source.years(),
+                    half_day_cut=parse_clock(source.half_day_close, "half_day_close"),
+                    weekend_workdays=source.weekend_workdays,
+                    package_weekend=source.package_weekend,
+                )
+                for source in self.sources
+            ),
+        )
+        self._engine = Engine(zone, rule.hours, rule.may_open_after)
 
-    # -- the day rule --------------------------------------------------------------------
+    @property
+    def sources(self) -> tuple[CountryHolidays, ...]:
+        """The country holiday sources, as a tuple (empty, one or several).
 
-    def _rule(self, on: date) -> tuple[Hours, DayKind, str]:
-        special = self._special.get(on)
-        if special is not None:
-            return special[0], DayKind.SPECIAL, special[1]
-        name = self._closed.get(on)
-        if name is not None:
-            return (), DayKind.HOLIDAY, name
-        weekly = self._weekly_hours[on.weekday()]
-        closed, half = self._country_closed, self._country_half
-        if closed is not None:
-            name = closed.get(on)
-            if name is not None:
-                return (), DayKind.HOLIDAY, name
-        if half is not None:
-            name = half.get(on)
-            if name is not None:
-                cut = self._half_day_cut
-                clipped = tuple((a, min(b, cut)) for a, b in weekly if a < cut)
-                return clipped, DayKind.HALF_DAY, name
-        if (
-            closed is not None
-            and self.country_holidays is not None
-            and self.country_holidays.weekend_workdays
-            and on in closed.weekend_workdays
-        ):
-            return self._workday_hours, DayKind.WEEKEND_WORKDAY, "weekend working day"
-        return weekly, DayKind.WEEKLY, WEEKDAY_NAMES[on.weekday()]
-
-    def _hours(self, on: date) -> Hours:
-        return self._rule(on)[0]
-
-    def _may_open_after(self, ordinal: int) -> bool:
-        if any(self._weekly_hours):
-            return True
-        if self.country_holidays is not None and self.country_holidays.weekend_workdays:
-            return True  # a future year may declare a weekend working day
-        return any(s.hours and s.on.toordinal() > ordinal for s in self.special_days)
+        >>> BusinessCalendar.for_country("NL", timezone="Europe/Amsterdam").sources[0].country
+        'NL'
+        """
+        found = self.country_holidays
+        if found is None:
+            return ()
+        return found if isinstance(found, tuple) else (found,)
 
     # -- named constructors ----------------------------------------------------------------
 
@@ -460,21 +545,23 @@ class BusinessCalendar(Frozen):
         half_day_close: str = "13:00",
         observed: bool = True,
         weekend_workdays: bool = True,
+        language: str | None = None,
         **fields: Any,
     ) -> BusinessCalendar:
         """A calendar from the ``holidays`` package (SPEC §2.3).
 
-        ``hours`` apply on the country's working weekdays (its weekend comes from the
-        package: Saturday–Sunday in Türkiye, Friday–Saturday in Israel). Public
-        holidays close the day, ``half_day`` dates close at ``half_day_close`` and the
-        country's weekend working days open with ``hours``. Years load lazily.
+        ``hours`` apply on the country's working days: its weekend comes from the package,
+        per date and subdivision (Saturday–Sunday in Türkiye, Friday–Saturday in Israel,
+        in Kelantan and in the UAE before 2022). Public holidays close the day,
+        ``half_day`` dates close at ``half_day_close`` and the country's weekend working
+        days open with ``hours``. Years load lazily, safely from any number of threads.
 
         >>> tr = BusinessCalendar.for_country("TR", timezone="Europe/Istanbul")
         >>> tr.day(date(2026, 10, 28)).hours, tr.day(date(2026, 10, 29)).kind
         (('09:00-13:00',), <DayKind.HOLIDAY: 'holiday'>)
         """
         code = CountryHolidays(country=country).country
-        probe = holidays_package.country_holidays(code)
+        probe = locked(holidays_package.country_holidays, code)
         if categories is None:
             categories = ("public",) + (
                 (_HALF_DAY,) if _HALF_DAY in probe.supported_categories else ()
@@ -486,7 +573,11 @@ class BusinessCalendar(Frozen):
             observed=observed,
             half_day_close=half_day_close,
             weekend_workdays=weekend_workdays,
+            package_weekend=True,
+            language=language,
         )
+        # The usual weekend, for the weekly schedule people read; the package still
+        # decides each date (package_weekend).
         weekly = {day: hours for day in range(7) if day not in probe.weekend}
         return cls(timezone=timezone, weekly=weekly, country_holidays=source, **fields)
 
@@ -505,10 +596,9 @@ class BusinessCalendar(Frozen):
                     days.append(f"{label} {' '.join(self.weekly[run_start])}")
                 run_start = i
         parts.append("; ".join(days) if days else "never open weekly")
-        if self.country_holidays is not None:
-            parts.append(
-                f"{self.country_holidays.country} {'+'.join(self.country_holidays.categories)}"
-            )
+        for source in self.sources:
+            region = f"-{source.subdivision}" if source.subdivision else ""
+            parts.append(f"{source.country}{region} {'+'.join(source.categories)}")
         for count, noun in (
             (len(self.holidays), "holiday"),
             (len(self.special_days), "special day"),
@@ -727,14 +817,16 @@ class BusinessCalendar(Frozen):
         closed: list[str] = []
         notable: list[Reason] = []
         count = (last - first).days + 1
+        rule, engine = self._rule, self._fast
         for offset in range(count):
             on = first + timedelta(days=offset)
+            _, kind, name = rule(on)
+            if kind is DayKind.WEEKLY:  # the common case, read without building a DaySchedule
+                if not engine.day(on.toordinal()):
+                    closed.append(f"{on.strftime('%a %Y-%m-%d')} ({name})")
+                continue
             info = self.day(on)
             label = on.strftime("%a %Y-%m-%d")
-            if info.kind is DayKind.WEEKLY:
-                if not info.is_business_day:
-                    closed.append(f"{label} ({info.name})")
-                continue
             codes = {
                 DayKind.HOLIDAY: ("calendar.holiday", f"{label} closed: {info.name}"),
                 DayKind.HALF_DAY: (
@@ -759,7 +851,7 @@ class BusinessCalendar(Frozen):
                 if info.kind is DayKind.SPECIAL
                 else (
                     "BusinessCalendar.country_holidays"
-                    if self.country_holidays is not None and on not in self._closed
+                    if self.sources and on not in self._rule.closed
                     else "BusinessCalendar.holidays"
                 )
             )

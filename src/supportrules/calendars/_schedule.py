@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from supportrules._model import as_date as _as_date
-from supportrules.errors import InvalidArgumentError, InvalidScheduleError
+from supportrules.errors import InvalidScheduleError
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -167,13 +167,6 @@ def normalize_weekly(value: object) -> tuple[tuple[str, ...], ...]:
 def as_date(value: object, field: str) -> date:
     """A ``date`` from a date or an ISO string (a datetime is refused: it is an instant)."""
     return _as_date(value, field, InvalidScheduleError, "a closed or special day")
-
-
-def items_of(value: object, field: str, of: str) -> list[Any]:
-    """``value`` as a list, when it is a collection (a string is not); else our error."""
-    if isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping):
-        return list(value)
-    raise InvalidArgumentError.not_iterable(field, value, of)
 
 
 def dated_entries(value: object, field: str, value_key: str) -> list[Any]:

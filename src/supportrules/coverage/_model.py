@@ -23,12 +23,21 @@ from pydantic import (
     model_validator,
 )
 
-from supportrules._model import Aware, Frozen, Vocabulary, as_date, require_aware, zone_key
+from supportrules._model import (
+    Aware,
+    Duration,
+    Frozen,
+    Vocabulary,
+    as_date,
+    checked_duration,
+    require_aware,
+    zone_key,
+)
+from supportrules._schema import Schemas, vocabulary, vocabulary_table
 from supportrules.channels import Channel, ChannelRule
 from supportrules.errors import (
     CurrencyMismatchError,
     InvalidAmountError,
-    InvalidDurationError,
     InvalidPeriodError,
     InvalidPolicyError,
     OutOfRangeError,
@@ -138,29 +147,6 @@ def _as_date(value: object, field: str) -> date:
     return as_date(value, field, InvalidPeriodError, "a contract period")
 
 
-def _no_number(value: object, field: str) -> object:
-    """Refuse bare numbers (seconds? hours?); ISO strings from JSON go on to pydantic."""
-    if isinstance(value, bool | int | float | Decimal):
-        raise InvalidDurationError.for_field(field, value)
-    return value
-
-
-def _not_negative(value: timedelta, field: str) -> timedelta:
-    if value < timedelta(0):
-        raise InvalidDurationError(
-            f"{field}: {value!r} is negative; an estimate is business time still to be "
-            "spent, give timedelta(0) or more"
-        )
-    return value
-
-
-def checked_duration(value: object, field: str) -> timedelta:
-    """``value`` if it is a ``timedelta`` of zero or more; else our error naming ``field``."""
-    if not isinstance(value, timedelta):
-        raise InvalidDurationError.for_field(field, value)
-    return _not_negative(value, field)
-
-
 def _pairs(value: Any) -> Any:
     if isinstance(value, Mapping):
         return tuple(value.items())
@@ -204,18 +190,8 @@ class SupportRequest(Frozen):
     version: str | None = None
     description: str | None = None
     steps_to_reproduce: str | None = None
-    estimate: timedelta | None = None  # business hours of work, when someone estimated it
+    estimate: Duration | None = None  # business hours of work, when someone estimated it
     id: str | None = None
-
-    @field_validator("estimate", mode="before")
-    @classmethod
-    def _estimate(cls, value: Any) -> Any:
-        return _no_number(value, "estimate")
-
-    @field_validator("estimate")
-    @classmethod
-    def _estimate_not_negative(cls, value: timedelta | None) -> timedelta | None:
-        return None if value is None else _not_negative(value, "estimate")
 
     def missing(self, fields: Iterable[RequestField]) -> tuple[RequestField, ...]:
         """Those of ``fields`` that are absent or blank in this request."""
@@ -473,8 +449,28 @@ class CoveragePolicy(Frozen):
 
     name: NonBlank
     plan: NonBlank
-    plan_table: tuple[tuple[RequestKind, Treatment], ...]
-    required_fields: tuple[tuple[RequestKind, tuple[RequestField, ...]], ...] = ()
+    plan_table: Annotated[
+        tuple[tuple[RequestKind, Treatment], ...],
+        Schemas(
+            validation=vocabulary_table(
+                RequestKind,
+                vocabulary(Treatment),
+                complete=True,
+                description="The treatment of every kind: {kind: treatment}.",
+            )
+        ),
+    ]
+    required_fields: Annotated[
+        tuple[tuple[RequestKind, tuple[RequestField, ...]], ...],
+        Schemas(
+            validation=vocabulary_table(
+                RequestKind,
+                {"type": "array", "items": vocabulary(RequestField)},
+                complete=False,
+                description="The fields a request of a kind must carry: {kind: [field, ...]}.",
+            )
+        ),
+    ] = ()
     default_required_fields: tuple[RequestField, ...] = DEFAULT_REQUIRED
     channels: ChannelRule = ChannelRule()
     without_contract: Treatment = Treatment.ADVISORY
@@ -529,9 +525,7 @@ class CoveragePolicy(Frozen):
     @field_validator("channels")
     @classmethod
     def _channel_kinds(cls, value: ChannelRule) -> ChannelRule:
-        for kind, _ in value.allowed:
-            RequestKind(kind)  # a typo such as 'bgu' would silently fall back to the default
-        return value
+        return value.for_kinds(RequestKind)
 
     @field_serializer("plan_table")
     def _table_out(self, value: tuple[tuple[RequestKind, Treatment], ...]) -> dict[str, str]:

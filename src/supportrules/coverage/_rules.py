@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from supportrules._model import checked_duration, items_of, require
 from supportrules.channels import Channel
 from supportrules.coverage._model import (
     BudgetDecision,
@@ -26,7 +27,6 @@ from supportrules.coverage._model import (
     TrackerMeaningOutcome,
     TrackerState,
     Treatment,
-    checked_duration,
 )
 from supportrules.errors import (
     CurrencyMismatchError,
@@ -96,6 +96,10 @@ def classify(
     >>> decision.codes[-2:]
     ('coverage.plan_advisory', 'coverage.advisory_proposal')
     """
+    request = require(request, SupportRequest, "request")
+    policy = require(policy, CoveragePolicy, "policy")
+    if contract is not None:
+        contract = require(contract, SupportContract, "contract")
     _check_plan(contract, policy)
     kind = request.kind
     reasons: list[Reason] = []
@@ -370,7 +374,11 @@ def policy_for_plan(plan: str, policies: Iterable[CoveragePolicy]) -> CoveragePo
     ...
     supportrules.errors.UnknownValueError: plan: unknown value 'piad'; did you mean 'paid'? ...
     """
-    candidates = list(policies)
+    plan = require(plan, str, "plan")
+    candidates = [
+        require(policy, CoveragePolicy, f"policies[{n}]")
+        for n, policy in enumerate(items_of(policies, "policies", "coverage policies"))
+    ]
     for policy in candidates:
         if _fold(policy.plan) == _fold(plan):
             return policy
@@ -392,7 +400,9 @@ def meaning_of(
     >>> print(meaning_of("Advisory", "New").text)
     an advisory request: a proposal follows
     """
-    tracker = TrackerConvention() if tracker is None else tracker
+    tracker = (
+        TrackerConvention() if tracker is None else require(tracker, TrackerConvention, "tracker")
+    )
     state = TrackerState(category=category, status=status)
     facts = {"category": state.category, "status": state.status}
     if not tracker.is_call(state.category):
@@ -452,6 +462,7 @@ def check_budget(
     >>> check_budget(guard, Money.of("750.00", "EUR"), timedelta(hours=2)).outcome
     <BudgetOutcome.WITHIN_BUDGET: 'within_budget'>
     """
+    guard = require(guard, BudgetGuard, "guard")
     estimate = checked_duration(estimate, "estimate")
     spent = _spent(guard, spent_this_month)
     budget = guard.monthly_budget
@@ -470,15 +481,14 @@ def check_budget(
         "over_budget": over,
     }
     sum_text = (
-        f"{spent.rounded()} spent this month + {format_duration(estimate)} at "
-        f"{guard.hourly_rate}/h ({cost}) = {projected.rounded()}"
+        f"{_shown(spent)} spent this month + {format_duration(estimate)} at "
+        f"{guard.hourly_rate}/h ({cost}) = {_shown(projected)}"
     )
     if projected <= budget:
         outcome = BudgetOutcome.WITHIN_BUDGET
         reason = Reason(
             code="coverage.budget_within",
-            message=f"{sum_text}, within the monthly budget of {budget} "
-            f"({remaining.rounded()} left)",
+            message=f"{sum_text}, within the monthly budget of {budget} ({_shown(remaining)} left)",
             facts=facts,
             source="BudgetGuard.monthly_budget",
         )
@@ -487,7 +497,7 @@ def check_budget(
         already = " (the budget was already used up)" if spent > budget else ""
         reason = Reason(
             code="coverage.budget_approval_required",
-            message=f"{sum_text}, {over.rounded()} over the monthly budget of {budget}"
+            message=f"{sum_text}, {_shown(over)} over the monthly budget of {budget}"
             f"{already}; the customer approves before the work starts",
             facts=facts,
             source="BudgetGuard.monthly_budget",
@@ -503,6 +513,13 @@ def check_budget(
         over_budget=over,
         remaining_after=remaining,
     )
+
+
+def _shown(amount: Money) -> str:
+    """An amount for a message: to the minor unit when that is exact, else in full, so
+    that a message never says "0.00 EUR over" of a decision that 0.001 EUR decided."""
+    rounded = amount.rounded()
+    return str(rounded if rounded == amount else amount)
 
 
 def _spent(guard: BudgetGuard, spent: Money | timedelta) -> Money:

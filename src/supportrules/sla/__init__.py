@@ -34,6 +34,7 @@ from supportrules.sla._model import (
     SlaTarget,
     Ticket,
     TicketKind,
+    parse_events,
 )
 from supportrules.sla._rules import QueueItem, at_risk, compliance, deadlines, status
 
@@ -65,5 +66,6 @@ __all__ = [
     "at_risk",
     "compliance",
     "deadlines",
+    "parse_events",
     "status",
 ]

@@ -7,13 +7,22 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-from supportrules._model import Aware, Frozen, Vocabulary
+from supportrules._model import Aware, Duration, Frozen, Vocabulary, items_of, our_error
+from supportrules._schema import CLOCK, Schemas, given, is_true
 from supportrules.calendars import BusinessCalendar
 from supportrules.calendars._engine import to_us
 from supportrules.channels import Channel, ChannelRule
-from supportrules.errors import InvalidDurationError, InvalidScheduleError
+from supportrules.errors import InvalidArgumentError, InvalidScheduleError
 from supportrules.explain import Decision
 
 if TYPE_CHECKING:
@@ -43,6 +52,7 @@ __all__ = [
     "SlaTarget",
     "Ticket",
     "TicketKind",
+    "parse_events",
 ]
 
 DEFAULT_WARNINGS = (Decimal("0.5"), Decimal("0.75"), Decimal("0.9"))
@@ -123,22 +133,9 @@ class Ticket(Frozen):
     opened_at: Aware
     channel: Channel = Channel.PORTAL
     parts: int = Field(default=1, ge=1)
-    estimate: timedelta | None = None
+    estimate: Duration | None = None
     priority: str | None = None
     calendar: BusinessCalendar | None = None
-
-    @field_validator("estimate", mode="before")
-    @classmethod
-    def _estimate(cls, value: Any) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, timedelta):
-            if isinstance(value, str):
-                return value  # ISO 8601 durations from JSON
-            raise InvalidDurationError.for_field("estimate", value)
-        if value < timedelta(0):
-            raise InvalidDurationError(f"estimate: {value!r} is negative")
-        return value
 
     @model_validator(mode="after")
     def _parts_only_for_compound(self) -> Self:
@@ -154,7 +151,7 @@ class Event(Frozen):
     """What happened to a ticket, and when: the base of the five SLA events.
 
     Lists of events are typed ``Sequence[Event]``; JSON lists of them are read with
-    ``TypeAdapter(list[SlaEvent])``, which picks the class by the ``type`` field.
+    :func:`parse_events`, which picks the class by the ``type`` field.
     """
 
     at: Aware
@@ -201,6 +198,24 @@ SlaEvent = Annotated[
     Acknowledged | Paused | Resumed | Resolved | Reopened, Field(discriminator="type")
 ]
 
+_EVENT_LIST: TypeAdapter[tuple[SlaEvent, ...]] = TypeAdapter(tuple[SlaEvent, ...])
+
+
+def parse_events(data: str | bytes | Iterable[Any]) -> tuple[Event, ...]:
+    """Events from JSON text (a list of objects with a ``type``) or from a list of such
+    objects or of events, raising our errors like every other path in.
+
+    >>> parse_events('[{"type": "paused", "at": "2026-11-17T11:00:00+02:00", '
+    ...              '"reason": "production"}]')[0].reason
+    'production'
+    """
+    try:
+        if isinstance(data, str | bytes | bytearray):
+            return _EVENT_LIST.validate_json(data)
+        return _EVENT_LIST.validate_python(tuple(items_of(data, "events", "SLA events")))
+    except ValidationError as error:
+        raise our_error(error) from error
+
 
 # -- targets and policies -----------------------------------------------------------------
 
@@ -210,7 +225,7 @@ class ByTime(Frozen):
     cutoff, "registered before 10:00 → by 16:00 the same business day, else the next".
     """
 
-    at: str = "16:00"
+    at: Annotated[str, Schemas(validation=CLOCK, serialization=CLOCK)] = "16:00"
     days: int = Field(default=0, ge=0)
 
     @field_validator("at", mode="before")
@@ -231,15 +246,31 @@ class SlaTarget(Frozen):
     '8 h of business time, cutoff 16:00, not later than the close of the day'
     """
 
+    # What the validators below check, stated in the schema: exactly one way to set the
+    # due time (use_estimate false or a null counts as not given), a same-day cap only on
+    # business time, no cutoff on an end-of-business-day target.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [given("duration"), is_true("use_estimate"), given("end_of_day"), given("by")],
+            "allOf": [
+                {
+                    "if": is_true("same_day_cap"),
+                    "then": {"anyOf": [given("duration"), is_true("use_estimate")]},
+                },
+                {"if": given("cutoff"), "then": {"not": given("end_of_day")}},
+            ],
+        }
+    )
+
     metric: Metric
     kinds: tuple[TicketKind, ...] = ()  # empty: every kind
     channels: tuple[Channel, ...] = ()  # empty: every channel
     priorities: tuple[str, ...] = ()  # empty: every priority
-    duration: timedelta | None = None
+    duration: Duration | None = None
     use_estimate: bool = False
     end_of_day: int | None = Field(default=None, ge=0)
     by: ByTime | None = None
-    cutoff: str | None = None
+    cutoff: Annotated[str, Schemas(validation=CLOCK, serialization=CLOCK)] | None = None
     same_day_cap: bool = False
     calendar: BusinessCalendar | None = None  # its own calendar, e.g. 24x7
     compound_mode: CompoundMode = CompoundMode.PARALLEL
@@ -251,17 +282,6 @@ class SlaTarget(Frozen):
     @classmethod
     def _cutoff(cls, value: Any) -> Any:
         return None if value is None else _clock_text(value, "cutoff")
-
-    @field_validator("duration", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> Any:
-        if value is None or isinstance(value, str):
-            return value
-        if not isinstance(value, timedelta):
-            raise InvalidDurationError.for_field("duration", value)
-        if value < timedelta(0):
-            raise InvalidDurationError(f"duration: {value!r} is negative")
-        return value
 
     @field_validator("warnings")
     @classmethod
@@ -415,6 +435,8 @@ class SlaPolicy(Frozen):
     channels: ChannelRule = ChannelRule()
     calendar_source: CalendarSource = CalendarSource.POLICY
     warnings: tuple[Decimal, ...] = DEFAULT_WARNINGS
+    # The most parts a compound ticket may have: each part is a deadline to compute.
+    max_parts: int = Field(default=100, ge=1, le=100_000)
     source: str = ""  # the document the policy encodes
 
     # Targets compiled per (kind, channel, priority), filled as tickets arrive: a memo
@@ -425,6 +447,11 @@ class SlaPolicy(Frozen):
     @classmethod
     def _fractions(cls, value: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
         return _check_fractions(value)
+
+    @field_validator("channels")
+    @classmethod
+    def _channel_kinds(cls, value: ChannelRule) -> ChannelRule:
+        return value.for_kinds(TicketKind)
 
     @property
     def _route_memo(self) -> dict[Any, Any]:
@@ -463,7 +490,13 @@ class SlaPolicy(Frozen):
         """Running metrics that breach within ``within`` of business time, soonest first."""
         from supportrules.sla._rules import at_risk
 
-        queue: list[QueueItem] = [(self, ticket, events) for ticket, events in items]
+        queue: list[QueueItem] = []
+        for n, item in enumerate(items_of(items, "items", "(ticket, events) pairs")):
+            if not isinstance(item, tuple | list) or len(item) != 2:
+                raise InvalidArgumentError(
+                    f"items[{n}]: {item!r:.80} is not a (ticket, events) pair"
+                )
+            queue.append((self, item[0], item[1]))
         return at_risk(queue, now, within)
 
 

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import decimal
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from supportrules._model import require_aware, trusted, trusted_from
+from supportrules._model import items_of, require, require_aware, trusted, trusted_from
 from supportrules.calendars._engine import Engine, from_us, to_us
 from supportrules.calendars._model import duration_us
-from supportrules.errors import InvalidDurationError, InvalidEventSequenceError
+from supportrules.errors import (
+    InvalidArgumentError,
+    InvalidDurationError,
+    InvalidEventSequenceError,
+)
 from supportrules.explain import (
     Reason,
     aware_instant_text,
@@ -397,8 +401,22 @@ def _plans(policy: SlaPolicy, ticket: Ticket, route: _Route, opened: int) -> tup
     )
 
 
+def _checked(policy: object, ticket: object) -> tuple[SlaPolicy, Ticket]:
+    """The arguments every rule takes, checked; and a compound ticket's parts against the
+    policy's bound (each part is a deadline to compute)."""
+    policy = require(policy, SlaPolicy, "policy")
+    ticket = require(ticket, Ticket, "ticket")
+    if ticket.parts > policy.max_parts:
+        raise InvalidArgumentError(
+            f"parts: ticket {ticket.id} has {ticket.parts} parts, more than the policy's "
+            f"max_parts ({policy.max_parts}); split the ticket or raise SlaPolicy.max_parts"
+        )
+    return policy, ticket
+
+
 def deadlines(policy: SlaPolicy, ticket: Ticket) -> Deadlines:
     """When ``ticket`` must be acknowledged and resolved under ``policy``, and why."""
+    policy, ticket = _checked(policy, ticket)
     route = _route(policy, ticket)
     refused = route[0]
     if refused is not None:
@@ -451,12 +469,17 @@ def _replay(ticket: Ticket, events: Sequence[Event], opened: int, now: int) -> _
     paused: tuple[int, str] | None = None
     resolved = False
     previous: int | None = None
+    if isinstance(events, str | bytes | Mapping) or not isinstance(events, Iterable):
+        raise InvalidArgumentError.not_iterable("events", events, "SLA events")
     for n, event in enumerate(events):
         kind: type[Event] | None = type(event)
         if kind not in _EVENT_TYPES:  # a subclass of an event counts as that event
             kind = next((base for base in _EVENT_TYPES if isinstance(event, base)), None)
             if kind is None:
-                raise InvalidEventSequenceError(f"events[{n}]: {event!r} is not an SLA event")
+                raise InvalidEventSequenceError(
+                    f"events[{n}]: {event!r:.80} is not an SLA event (Acknowledged, Paused, "
+                    "Resumed, Resolved or Reopened); read JSON events with parse_events"
+                )
         private = event.__pydantic_private__
         at = private.get("_us") if private else None
         if at is None:
@@ -543,8 +566,8 @@ def _windows(
     reasons: list[Reason] = []
     paused_now = False
     for start, stop, why in history.pauses:
-        if start >= end:
-            continue
+        if start > end or (start == end and stop is not None):
+            continue  # a pause that begins at ``now`` is running (events at now count)
         if not target.pauses_on(why):
             reasons.append(
                 rule_reason(
@@ -584,15 +607,23 @@ def _pause_effect(
 ) -> tuple[int, int, int]:
     """How the clock-stopping ``windows`` change a metric (SPEC §3.2 pauses).
 
-    The budget is the business time from the clock start to the original due; each pause
-    that begins before the budget is spent pushes the rest of it past the pause. With no
-    business time paused before the due, the original due stands exactly (it may be a
-    wall-clock promise such as "by 16:00"). Returns the due after pauses, the business
-    time paused before it, and the business time paused in all (``windows`` are sorted,
-    disjoint and already clipped at the metric's end).
+    The budget is the business time from the clock start to the original due. A pause
+    that begins by the due in effect (at it, too: done at the due is still in time)
+    stops the clock, and the rest of the budget runs after the pause, so the due moves
+    past it; a pause that begins after the due is too late to stop anything. With no
+    business time paused before the due and no pause over it, the original due stands
+    exactly (it may be a wall-clock promise such as "by 16:00"). So a paused metric never
+    breaches while it is paused: a pause that begins exactly as the budget runs out
+    stops the clock with nothing left, and the metric is due when the pause ends.
+
+    Returns the due after pauses, the business time paused before it, and the business
+    time paused in all (``windows`` are sorted, disjoint and clipped at the metric's end;
+    the end of a pause still running is that end).
     """
     remaining, cursor = budget, start
     pushed = total = 0
+    current = due  # the due as the pauses so far leave it
+    stale = False  # whether ``current`` must be recomputed from cursor and remaining
     pushing = True
     for pause_start, pause_end in windows:
         low = max(pause_start, start)
@@ -600,15 +631,29 @@ def _pause_effect(
             continue
         paused = engine.between(low, pause_end)
         total += paused
-        if pushing:
-            before = engine.between(cursor, low)
-            if before >= remaining:  # the budget is spent by the time this pause begins
+        if not pushing:
+            continue
+        before = engine.between(cursor, low)
+        if before >= remaining:  # the budget is spent by the time this pause begins
+            if stale:
+                current, stale = engine.add(cursor, remaining), False
+            if low > current:  # began after the due: too late to stop the clock
                 pushing = False
                 continue
-            remaining -= before
+            # Began at the due, or in the closed time before it: the clock stops with
+            # nothing left, and the due is when the pause ends, if that is later.
+            remaining = 0
             pushed += paused
             cursor = pause_end
-    return (engine.add(cursor, remaining) if pushed else due), pushed, total
+            if paused or pause_end > current:
+                current = pause_end
+            continue
+        remaining -= before
+        pushed += paused
+        cursor = pause_end
+        if paused:
+            stale = True
+    return (engine.add(cursor, remaining) if stale else current), pushed, total
 
 
 def _metric_status(
@@ -645,12 +690,15 @@ def _metric_status(
         state = MetricState.RUNNING
     due_at = plan.at(due)
     if due != plan.due:
+        how = (
+            f"{format_duration(timedelta(microseconds=moved_by))} of business time paused"
+            if moved_by
+            else "a pause that began as the time ran out"
+        )
         reasons.append(
             rule_reason(
                 "sla.pause_moved_due",
-                f"{label}: {format_duration(timedelta(microseconds=moved_by))} of business "
-                f"time paused moves the due from {plan.text(plan.due)} to "
-                f"{plan.text(due)}",
+                f"{label}: {how} moves the due from {plan.text(plan.due)} to {plan.text(due)}",
                 plan.prefix + ".pause_on",
                 (("original_due", plan.at(plan.due)), ("due", due_at)),
             )
@@ -738,6 +786,7 @@ def status(policy: SlaPolicy, ticket: Ticket, events: Sequence[Event], now: date
     Only events at or before ``now`` count, so the same list replays any moment of the
     ticket's history.
     """
+    policy, ticket = _checked(policy, ticket)
     at = require_aware(now, "now")
     now_us, opened_us = to_us(at), to_us(ticket.opened_at)
     if now_us < opened_us:
@@ -806,7 +855,12 @@ def at_risk(items: Iterable[QueueItem], now: datetime, within: timedelta) -> lis
     if not isinstance(within, timedelta):
         raise InvalidDurationError.for_field("within", within)
     found: list[AtRisk] = []
-    for policy, ticket, events in items:
+    for n, item in enumerate(items_of(items, "items", "(policy, ticket, events) triples")):
+        if not isinstance(item, tuple) or len(item) != 3:
+            raise InvalidArgumentError(
+                f"items[{n}]: {item!r:.80} is not a (policy, ticket, events) triple"
+            )
+        policy, ticket, events = item
         current = status(policy, ticket, events, now)
         for result in (current.acknowledge, current.resolve):
             if (
@@ -835,7 +889,8 @@ def compliance(statuses: Iterable[SlaStatus]) -> ComplianceReport:
     ``open`` and not in the rate; not-applicable metrics are left out.
     """
     counts: dict[tuple[TicketKind | None, Metric], list[int]] = {}
-    for current in statuses:
+    for n, current in enumerate(items_of(statuses, "statuses", "SLA statuses")):
+        require(current, SlaStatus, f"statuses[{n}]")
         for result in (current.acknowledge, current.resolve):
             if result.state is MetricState.NOT_APPLICABLE:
                 continue
