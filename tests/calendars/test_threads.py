@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import Any
-
-import holidays
-import pytest
 
 from supportrules import BusinessCalendar
 
@@ -51,19 +47,6 @@ def run_together(calls: Sequence[Callable[[], Any]], workers: int) -> list[Any]:
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(start, calls))
-
-
-@pytest.fixture
-def slow_population(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the package sleep in the middle of filling a year, after it has marked the
-    year loaded: the window in which a second reader used to see a half-filled year."""
-    original = holidays.HolidayBase._populate_common_holidays
-
-    def slowly(self: holidays.HolidayBase) -> Any:
-        time.sleep(0.005)
-        return original(self)  # type: ignore[no-untyped-call]
-
-    monkeypatch.setattr(holidays.HolidayBase, "_populate_common_holidays", slowly)
 
 
 class TestHolidayYearsUnderThreads:
