@@ -16,6 +16,9 @@ from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+import pytest
+
+from calendars.slowdown import slow_population  # noqa: F401 (a fixture)
 from supportrules import BusinessCalendar
 
 COUNTRIES = (
@@ -50,9 +53,8 @@ def run_together(calls: Sequence[Callable[[], Any]], workers: int) -> list[Any]:
 
 
 class TestHolidayYearsUnderThreads:
-    def test_a_year_read_by_many_threads_while_it_loads_is_complete(
-        self, slow_population: None
-    ) -> None:
+    @pytest.mark.usefixtures("slow_population")
+    def test_a_year_read_by_many_threads_while_it_loads_is_complete(self) -> None:
         expected = year_open_time(
             BusinessCalendar.for_country("TR", timezone="Europe/Istanbul"), 2026
         )
@@ -63,9 +65,8 @@ class TestHolidayYearsUnderThreads:
         # and nothing wrong stayed cached
         assert year_open_time(shared, 2026) == expected
 
-    def test_days_read_while_the_year_loads_keep_their_holidays(
-        self, slow_population: None
-    ) -> None:
+    @pytest.mark.usefixtures("slow_population")
+    def test_days_read_while_the_year_loads_keep_their_holidays(self) -> None:
         shared = BusinessCalendar.for_country("TR", timezone="Europe/Istanbul")
         days = [date(2027, 1, 1), date(2027, 4, 23), date(2027, 5, 19), date(2027, 10, 29)]
         results = run_together([partial(kind_of, shared, d) for d in days] * 3, 12)

@@ -16,6 +16,9 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from calendars.slowdown import slow_population  # noqa: F401 (a fixture)
 from supportrules import BusinessCalendar
 from supportrules.presets import onebox_paid_support, onebox_partner_support_manager
 from supportrules.sla import Paused, Resumed, SlaPolicy, Ticket
@@ -81,7 +84,8 @@ class TestPoliciesUnderThreads:
         ]
         assert on_threads(calls) == serial
 
-    def test_while_the_holiday_years_load_slowly(self, slow_population: None) -> None:
+    @pytest.mark.usefixtures("slow_population")
+    def test_while_the_holiday_years_load_slowly(self) -> None:
         # The interleaving that used to lose holidays, forced: every thread asks while
         # the package is halfway through filling a year.
         subjects = [t for t in tickets() if t.kind == "bug"][:24]

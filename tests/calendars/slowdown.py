@@ -1,4 +1,4 @@
-"""Fixtures shared by the families' tests."""
+"""A fixture for the thread tests of calendars and policies."""
 
 from __future__ import annotations
 
