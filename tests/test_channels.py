@@ -200,8 +200,11 @@ class TestJson:
         # SPEC §1: policies export a JSON Schema so a service can keep them in its config
         # store; the JSON we write must be valid against the schema we export.
         schema = ChannelRule.model_json_schema()
-        assert schema["properties"]["allowed"]["type"] == "object"
+        allowed = schema["properties"]["allowed"]["anyOf"]
+        assert [option["type"] for option in allowed] == ["object", "array"]  # or pairs
         assert schema["properties"]["default"]["type"] == "array"
+        written = ChannelRule.model_json_schema(mode="serialization")
+        assert written["properties"]["allowed"]["type"] == "object"
 
     def test_rule_is_immutable_and_hashable(self) -> None:
         with pytest.raises(ValidationError, match="frozen"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -178,11 +179,19 @@ class TestJsonSchema:
         assert set(dumped) <= set(self.SCHEMA["properties"])
 
     def test_weekly_is_described_by_weekday(self) -> None:
-        weekly = self.SCHEMA["properties"]["weekly"]
-        assert weekly["type"] == "object"
-        assert set(weekly["properties"]) == {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
-        assert weekly["properties"]["mon"] == {"type": "array", "items": {"type": "string"}}
-        assert weekly["additionalProperties"] is False
+        # An object {weekday: intervals} with the weekday in any spelling the validator
+        # reads, or a list of seven days; one interval may be a plain string.
+        by_day, seven_days = self.SCHEMA["properties"]["weekly"]["anyOf"]
+        assert by_day["type"] == "object"
+        keys = re.compile(by_day["propertyNames"]["pattern"])
+        assert all(keys.search(key) for key in ("mon", "Monday", " sun ", "0", "6"))
+        assert not any(keys.search(key) for key in ("7", "funday", "mo"))
+        assert {option["type"] for option in by_day["additionalProperties"]["anyOf"]} == {
+            "string",
+            "array",
+        }
+        assert seven_days["type"] == "array"
+        assert seven_days["minItems"] == seven_days["maxItems"] == 7
 
     def test_nested_descriptions_are_exported(self) -> None:
         definitions = self.SCHEMA["$defs"]

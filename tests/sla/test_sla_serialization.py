@@ -192,8 +192,8 @@ class TestPolicies:
         assert set(schema["required"]) == {"name", "calendar", "targets"}
         target = schema["$defs"]["SlaTarget"]
         assert set(target["properties"]) == set(SlaTarget.model_fields)
-        assert schema["$defs"]["Metric"]["enum"] == ["acknowledge", "resolve"]
-        assert "consultation" in schema["$defs"]["TicketKind"]["enum"]
+        assert schema["$defs"]["Metric"]["anyOf"][0]["enum"] == ["acknowledge", "resolve"]
+        assert "consultation" in schema["$defs"]["TicketKind"]["anyOf"][0]["enum"]
         json.dumps(schema)  # plain JSON, ready for a config store
 
 
