@@ -22,7 +22,7 @@ import zoneinfo
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from enum import StrEnum
+from enum import Enum, EnumMeta, StrEnum
 from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import (
@@ -43,6 +43,7 @@ from supportrules.errors import (
     SupportRulesError,
     UnknownTimezoneError,
     UnknownValueError,
+    shown,
 )
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "checked_duration",
     "items_of",
     "our_error",
+    "pairs_of",
     "require",
     "require_aware",
     "trusted",
@@ -77,7 +79,7 @@ def require_aware(value: object, field: str) -> datetime:
             value = datetime.fromisoformat(value)
         except ValueError:
             raise NaiveDatetimeError(
-                f"{field}: {value!r} is not an ISO datetime with an offset"
+                f"{field}: {shown(value)} is not an ISO datetime with an offset"
             ) from None
     if isinstance(value, datetime):
         if value.tzinfo is not None and value.utcoffset() is not None:
@@ -85,9 +87,9 @@ def require_aware(value: object, field: str) -> datetime:
         raise NaiveDatetimeError.for_field(field, given)
     if isinstance(value, date):
         raise NaiveDatetimeError(
-            f"{field}: {value!r} is a date, not an instant; pass an aware datetime"
+            f"{field}: {shown(value)} is a date, not an instant; pass an aware datetime"
         )
-    raise NaiveDatetimeError(f"{field}: {value!r} ({type(value).__name__}) is not a datetime")
+    raise NaiveDatetimeError(f"{field}: {shown(value)} ({type(value).__name__}) is not a datetime")
 
 
 # Keys the zone database answers to that mean something different on every machine:
@@ -102,11 +104,11 @@ def zone_key(value: object, field: str = "timezone") -> str:
     with close matches. Keys that depend on the machine (``localtime``, ``posixrules``)
     are refused: the same calendar must mean the same on every machine."""
     if not isinstance(value, str) or not value.strip():
-        raise UnknownTimezoneError(f"{field}: {value!r} is not an IANA time zone key")
+        raise UnknownTimezoneError(f"{field}: {shown(value)} is not an IANA time zone key")
     key = value.strip()
     if key.casefold() in _MACHINE_ZONES or key.startswith(_MACHINE_PREFIXES):
         raise UnknownTimezoneError(
-            f"{field}: {key!r} depends on the machine's zone files, not on the IANA zone "
+            f"{field}: {shown(key)} depends on the machine's zone files, not on the IANA zone "
             "of a place; name the place's zone, e.g. 'Europe/Kyiv' or 'UTC'"
         )
     try:
@@ -121,7 +123,7 @@ def as_date(value: object, field: str, error: type[SupportRulesError], what: str
     """A ``date`` from a date or an ISO string; a datetime is refused (it is an instant,
     and ``what`` — "a closed day", "a contract period" — is bounded by dates)."""
     if isinstance(value, datetime):
-        raise error(f"{field}: {value!r} is a datetime; {what} is a date")
+        raise error(f"{field}: {shown(value)} is a datetime; {what} is a date")
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -129,7 +131,7 @@ def as_date(value: object, field: str, error: type[SupportRulesError], what: str
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise error(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
+    raise error(f"{field}: {shown(value)} is not a date (YYYY-MM-DD)")
 
 
 def items_of(value: object, field: str, of: str) -> list[Any]:
@@ -138,6 +140,24 @@ def items_of(value: object, field: str, of: str) -> list[Any]:
     if isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping):
         return list(value)
     raise InvalidArgumentError.not_iterable(field, value, of)
+
+
+def pairs_of(value: object, field: str) -> list[tuple[Any, Any]]:
+    """A table written as a mapping ``{key: value}`` or as ``[key, value]`` pairs, as a
+    list of pairs; anything else raises :class:`InvalidArgumentError` naming the entry
+    (a two-key object is not a pair, however it unpacks).
+
+    >>> pairs_of({"bug": "covered"}, "plan_table"), pairs_of([["bug", "covered"]], "t")
+    ([('bug', 'covered')], [('bug', 'covered')])
+    """
+    if isinstance(value, Mapping):
+        return list(value.items())
+    pairs = []
+    for n, item in enumerate(items_of(value, field, "[key, value] pairs or a mapping")):
+        if not isinstance(item, list | tuple) or len(item) != 2:
+            raise InvalidArgumentError(f"{field}[{n}]: {shown(item)} is not a [key, value] pair")
+        pairs.append((item[0], item[1]))
+    return pairs
 
 
 def require(value: object, kind: type[_T], field: str) -> _T:
@@ -152,7 +172,7 @@ def require(value: object, kind: type[_T], field: str) -> _T:
     if isinstance(value, kind):
         return value
     raise InvalidArgumentError(
-        f"{field}: {value!r:.80} ({type(value).__name__}) is not a {kind.__name__}"
+        f"{field}: {shown(value)} ({type(value).__name__}) is not a {kind.__name__}"
     )
 
 
@@ -165,7 +185,7 @@ def _aware_field(value: object, info: ValidationInfo) -> datetime:
     except NaiveDatetimeError:
         naive = isinstance(value, str) and _parses(value)
         raise NaiveDatetimeError(
-            f"{field}: {value!r} "
+            f"{field}: {shown(value)} "
             + ("is a naive datetime (no offset)" if naive else "is not an ISO 8601 instant")
             + '; write it with its UTC offset, e.g. "2026-11-18T10:00:00+02:00" (or "Z")'
         ) from None
@@ -205,7 +225,8 @@ def checked_duration(value: object, field: str) -> timedelta:
             value = _TIMEDELTA.validate_python(value)
         except ValidationError:
             raise InvalidDurationError(
-                f"{field}: {value!r} is not an ISO 8601 duration; write e.g. 'PT8H' or 'P1DT2H30M'"
+                f"{field}: {shown(value)} is not an ISO 8601 duration; write e.g. 'PT8H' or "
+                "'P1DT2H30M'"
             ) from None
     if not isinstance(value, timedelta):
         raise InvalidDurationError.for_field(field, value)
@@ -241,7 +262,16 @@ Duration = Annotated[
 string."""
 
 
-class Vocabulary(StrEnum):
+class _VocabularyType(EnumMeta):
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        # Enum formats repr(value) for its own message before it asks _missing_, which
+        # fails on an int of 5,000 digits: anything but text or a member is ours to refuse.
+        if not args and not kwargs and not isinstance(value, str | Enum):
+            raise cls._unknown(value)  # type: ignore[attr-defined]
+        return super().__call__(value, *args, **kwargs)
+
+
+class Vocabulary(StrEnum, metaclass=_VocabularyType):
     """A closed set of words (ticket kinds, channels, plans) that also accepts its values
     as strings, case-insensitively, and answers an unknown one with "did you mean".
     """
@@ -253,9 +283,12 @@ class Vocabulary(StrEnum):
             for member in cls:
                 if member.value == folded:
                     return member
-        raise UnknownValueError.for_value(
-            re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower(), value, [m.value for m in cls]
-        )
+        raise cls._unknown(value)
+
+    @classmethod
+    def _unknown(cls, value: object) -> UnknownValueError:
+        field = re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
+        return UnknownValueError.for_value(field, value, [member.value for member in cls])
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
@@ -300,8 +333,8 @@ def our_error(error: ValidationError) -> SupportRulesError:
             ours = type(inner)(message)
             break
         given = detail.get("input")
-        shown = "" if detail["type"] == "missing" else f" (got {given!r:.80})"
-        problems.append(f"{loc or 'value'}: {_advice(detail)}{shown}")
+        got = "" if detail["type"] == "missing" else f" (got {shown(given)})"
+        problems.append(f"{loc or 'value'}: {_advice(detail)}{got}")
     if ours is None:
         ours = InvalidInputError("; ".join(problems) or str(error))
     ours.validation = error

@@ -12,14 +12,13 @@ Partner Support Manager service takes phone calls only for critical errors (seed
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Annotated, Any
 
 from pydantic import field_serializer, field_validator
 
-from supportrules._model import Frozen, Vocabulary
+from supportrules._model import Frozen, Vocabulary, items_of, pairs_of
 from supportrules._schema import Schemas, pairs_or_object, vocabulary
-from supportrules.errors import InvalidPolicyError, UnknownValueError
+from supportrules.errors import InvalidPolicyError, UnknownValueError, shown
 from supportrules.explain import Reason
 
 __all__ = ["ALL_CHANNELS", "Channel", "ChannelRule"]
@@ -59,9 +58,10 @@ class ChannelRule(Frozen):
     @field_validator("allowed", mode="before")
     @classmethod
     def _from_mapping(cls, value: Any) -> Any:
-        if isinstance(value, Mapping):
-            return tuple((str(kind), tuple(channels)) for kind, channels in value.items())
-        return value
+        return tuple(
+            (kind, tuple(items_of(channels, f"allowed[{shown(kind)}]", "channels")))
+            for kind, channels in pairs_of(value, "allowed")
+        )
 
     @field_serializer("allowed")
     def _as_mapping(self, allowed: tuple[tuple[str, tuple[Channel, ...]], ...]) -> dict[str, Any]:

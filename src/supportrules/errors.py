@@ -63,6 +63,31 @@ __all__ = [
 ]
 
 
+def shown(value: object, width: int = 80) -> str:
+    """``repr(value)`` for a message, at most ``width`` characters; never raises, whatever
+    the value (an int of 5,000 digits, a list nested 3,000 deep).
+
+    >>> shown("x" * 100, 10)
+    "'xxxxxxxx…"
+    >>> shown(10**5000)
+    '<int of 16610 bits>'
+    """
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError, MemoryError):
+        if isinstance(value, int):
+            return f"<int of {value.bit_length()} bits>"
+        return f"<{type(value).__name__}>"
+    except Exception:  # a caller's object whose __repr__ fails: still name its type
+        return f"<{type(value).__name__}>"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _text(value: object) -> str:
+    """A value as text to find close matches for: a string as it is, else its repr."""
+    return value if isinstance(value, str) else shown(value)
+
+
 def did_you_mean(
     value: str, known: Iterable[str], *, limit: int = 3, cutoff: float = 0.6
 ) -> list[str]:
@@ -113,7 +138,7 @@ class InvalidArgumentError(SupportRulesError):
 
     @classmethod
     def not_iterable(cls, field: str, value: Any, of: str) -> Self:
-        return cls(f"{field}: {value!r} ({type(value).__name__}) is not a list of {of}")
+        return cls(f"{field}: {shown(value)} ({type(value).__name__}) is not a list of {of}")
 
 
 class NaiveDatetimeError(SupportRulesError):
@@ -122,7 +147,7 @@ class NaiveDatetimeError(SupportRulesError):
     @classmethod
     def for_field(cls, field: str, value: Any) -> Self:
         return cls(
-            f"{field}: {value!r} is a naive datetime; give it a time zone, for example "
+            f"{field}: {shown(value)} is a naive datetime; give it a time zone, for example "
             "value.replace(tzinfo=ZoneInfo('Europe/Kyiv')) or an ISO string with an offset."
         )
 
@@ -134,7 +159,7 @@ class InvalidDurationError(SupportRulesError):
     @classmethod
     def for_field(cls, field: str, value: Any) -> Self:
         return cls(
-            f"{field}: {value!r} ({type(value).__name__}) is not a duration; pass a "
+            f"{field}: {shown(value)} ({type(value).__name__}) is not a duration; pass a "
             "datetime.timedelta, e.g. timedelta(hours=8). Business days are a separate "
             "operation (close_of_day / add_business_days)."
         )
@@ -145,7 +170,7 @@ class UnknownTimezoneError(SupportRulesError):
 
     @classmethod
     def for_key(cls, key: str, known: Iterable[str]) -> Self:
-        return cls(f"timezone: unknown IANA time zone {key!r}{_suggest(key, known)}")
+        return cls(f"timezone: unknown IANA time zone {shown(key)}{_suggest(key, known)}")
 
 
 class InvalidScheduleError(SupportRulesError):
@@ -166,7 +191,7 @@ class UnknownCountryError(SupportRulesError):
     @classmethod
     def for_code(cls, code: str, known: Iterable[str]) -> Self:
         return cls(
-            f"country: the holidays package has no calendar for {code!r}"
+            f"country: the holidays package has no calendar for {shown(code)}"
             # Two-letter codes differ by one letter at most: a lower bar still finds them.
             f"{_suggest(code, known, cutoff=0.5)} Use an ISO 3166-1 alpha-2 code such as "
             "'UA' or 'TR'."
@@ -181,7 +206,8 @@ class UnknownValueError(SupportRulesError):
         known = list(known)
         listed = ", ".join(repr(k) for k in known)
         return cls(
-            f"{field}: unknown value {value!r}{_suggest(str(value), known)} Known values: {listed}."
+            f"{field}: unknown value {shown(value)}{_suggest(_text(value), known)} "
+            f"Known values: {listed}."
         )
 
 
@@ -203,8 +229,8 @@ class UnknownCurrencyError(MoneyError):
     @classmethod
     def for_code(cls, code: object, known: Iterable[str]) -> Self:
         return cls(
-            f"currency: {code!r} is not an ISO 4217 currency code"
-            f"{_suggest(str(code), known)} Use three letters such as 'EUR', 'UAH' or 'TRY'."
+            f"currency: {shown(code)} is not an ISO 4217 currency code"
+            f"{_suggest(_text(code), known)} Use three letters such as 'EUR', 'UAH' or 'TRY'."
         )
 
 

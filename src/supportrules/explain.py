@@ -30,9 +30,9 @@ from typing import Annotated, Any
 from pydantic import GetJsonSchemaHandler, TypeAdapter, field_serializer, field_validator
 from pydantic_core import CoreSchema
 
-from supportrules._model import Frozen, trusted_from
+from supportrules._model import Frozen, items_of, trusted_from
 from supportrules._schema import JsonDict, Schemas
-from supportrules.errors import NaiveDatetimeError
+from supportrules.errors import NaiveDatetimeError, UnknownValueError, shown
 from supportrules.money import Money
 
 __all__ = [
@@ -78,7 +78,7 @@ def _fact_tag(value: object) -> str:
     for tag, kind in _FACT_KINDS:
         if isinstance(value, kind):
             return tag
-    raise TypeError(f"facts: {value!r} ({type(value).__name__}) is not a fact value")
+    raise TypeError(f"facts: {shown(value)} ({type(value).__name__}) is not a fact value")
 
 
 def _encode_fact(value: FactValue) -> Any:
@@ -99,10 +99,14 @@ def _decode_fact(tag: str, value: Any) -> FactValue:
     if tag == "money":
         return Money.model_validate(value)
     if tag == "strings":
-        return tuple(str(item) for item in value)
+        return tuple(str(item) for item in items_of(value, "facts", "strings"))
     if tag == "null":
         return None
-    decoded: FactValue = _ADAPTERS[tag].validate_python(value)
+    adapter = _ADAPTERS.get(tag)
+    if adapter is None:
+        known = [kind for kind, _ in _FACT_KINDS]
+        raise UnknownValueError.for_value("facts.type", tag, known)
+    decoded: FactValue = adapter.validate_python(value)
     return decoded
 
 

@@ -30,13 +30,14 @@ from typing import Annotated, Any, Self
 import iso4217
 from pydantic import Field, field_serializer, field_validator
 
-from supportrules._model import Frozen
+from supportrules._model import Frozen, items_of, require
 from supportrules._schema import Schemas, decimal_text_pattern, words
 from supportrules.errors import (
     CurrencyMismatchError,
     InvalidAmountError,
     InvalidArgumentError,
     UnknownCurrencyError,
+    shown,
 )
 
 __all__ = ["Money", "Rounding", "RoundingPolicy", "minor_unit"]
@@ -75,7 +76,7 @@ def _currency_code(value: object) -> str:
         raise UnknownCurrencyError.for_code(value, _CODES)
     if _CODES[code] is None:
         raise UnknownCurrencyError(
-            f"currency: {code!r} has no minor unit in ISO 4217 (a metal, fund or testing "
+            f"currency: {shown(code)} has no minor unit in ISO 4217 (a metal, fund or testing "
             "code); supportrules prices only in currencies such as 'EUR' or 'UAH'."
         )
     return code
@@ -89,33 +90,38 @@ MAX_EXPONENT = 100  # at most 100 decimal places
 
 def _amount(value: object, field: str = "amount") -> Decimal:
     if isinstance(value, bool):
-        raise InvalidAmountError(f"{field}: {value!r} is a bool, not an amount")
+        raise InvalidAmountError(f"{field}: {shown(value)} is a bool, not an amount")
     if isinstance(value, float):
         raise InvalidAmountError(
-            f"{field}: {value!r} is a float; money is exact, pass a Decimal or a string "
+            f"{field}: {shown(value)} is a float; money is exact, pass a Decimal or a string "
             f"such as Decimal({str(value)!r})."
         )
     if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, str):
+        if abs(value) >= 10 ** (MAX_MAGNITUDE + 1):  # checked before any digit is printed
+            raise InvalidAmountError(
+                f"{field}: an integer of {value.bit_length()} bits is out of range; amounts "
+                f"have at most {MAX_MAGNITUDE + 1} digits before the point"
+            )
+        value = Decimal(value)
+    elif isinstance(value, str):
         try:
             parsed = Decimal(value.strip().replace("_", ""))
         except decimal.InvalidOperation:
-            raise InvalidAmountError(f"{field}: {value!r} is not a decimal number") from None
+            raise InvalidAmountError(f"{field}: {shown(value)} is not a decimal number") from None
         value = parsed
     if not isinstance(value, Decimal):
         raise InvalidAmountError(
-            f"{field}: {value!r} ({type(value).__name__}) is not an amount; "
+            f"{field}: {shown(value)} ({type(value).__name__}) is not an amount; "
             "pass a Decimal, an int or a decimal string"
         )
     if not value.is_finite():
-        raise InvalidAmountError(f"{field}: {value!r} is not a finite amount")
+        raise InvalidAmountError(f"{field}: {shown(value)} is not a finite amount")
     exponent = value.adjusted() - len(value.as_tuple().digits) + 1  # of the last digit
     if not value.is_zero() and not (
         exponent >= -MAX_EXPONENT and value.adjusted() <= MAX_MAGNITUDE
     ):
         raise InvalidAmountError(
-            f"{field}: {value!r:.60} is out of range; amounts have at most "
+            f"{field}: {shown(value)} is out of range; amounts have at most "
             f"{MAX_MAGNITUDE + 1} digits before the point and {MAX_EXPONENT} after it"
         )
     return value
@@ -181,7 +187,11 @@ class Money(Frozen):
                 "description": "An exact amount: a decimal string such as '10.00', or a "
                 "JSON integer; a JSON number with a fraction (10.5) is refused as a float.",
                 "anyOf": [
-                    {"type": "integer"},
+                    {
+                        "type": "integer",
+                        "exclusiveMinimum": -(10 ** (MAX_MAGNITUDE + 1)),
+                        "exclusiveMaximum": 10 ** (MAX_MAGNITUDE + 1),
+                    },
                     {
                         "type": "string",
                         "pattern": decimal_text_pattern(MAX_MAGNITUDE + 1, MAX_EXPONENT),
@@ -255,8 +265,8 @@ class Money(Frozen):
         Money.of('3.30', 'EUR')
         """
         result: Money = Money.zero(currency)
-        for item in items:
-            result = result + item
+        for n, item in enumerate(items_of(items, "items", "amounts")):
+            result = result + require(item, Money, f"items[{n}]")
         return result
 
     @property
@@ -266,7 +276,7 @@ class Money(Frozen):
 
     def rounded(self, policy: RoundingPolicy = HALF_UP_TO_MINOR_UNIT) -> Money:
         """This amount rounded by ``policy`` (half-up to the minor unit by default)."""
-        return policy.apply(self)
+        return require(policy, RoundingPolicy, "policy").apply(self)
 
     def is_zero(self) -> bool:
         """Whether the amount is zero."""

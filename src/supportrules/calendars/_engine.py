@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from supportrules.errors import CalendarNeverOpensError, OutOfRangeError
+from supportrules.errors import CalendarNeverOpensError, OutOfRangeError, shown
 
 US = 1_000_000
 DAY_US = 86_400 * US
@@ -85,7 +85,7 @@ def from_us(us: int, zone: tzinfo) -> datetime:
 
 def _too_long(field: str, value: object) -> OutOfRangeError:
     return OutOfRangeError(
-        f"{field}: {value} is longer than ten years ({MAX_SPAN_DAYS} days), the most "
+        f"{field}: {shown(value)} is longer than ten years ({MAX_SPAN_DAYS} days), the most "
         "business time, span or business days a calendar computes at once; split the question"
     )
 

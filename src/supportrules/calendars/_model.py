@@ -49,12 +49,14 @@ from supportrules.calendars._schedule import (
     normalize_weekly,
     parse_clock,
     parse_day,
+    weekday_index,
 )
 from supportrules.errors import (
     InvalidDurationError,
     InvalidScheduleError,
     UnknownCountryError,
     UnknownValueError,
+    shown,
 )
 from supportrules.explain import Decision, Reason, format_duration, format_instant
 
@@ -164,7 +166,9 @@ class CountryHolidays(Frozen):
         supported = holidays_package.list_supported_countries()
         code = value.strip().upper() if isinstance(value, str) else value
         if not isinstance(code, str) or code not in supported:
-            raise UnknownCountryError.for_code(str(value), supported)
+            raise UnknownCountryError.for_code(
+                value if isinstance(value, str) else shown(value), supported
+            )
         return code
 
     @field_validator("half_day_close", mode="before")
@@ -520,8 +524,8 @@ class BusinessCalendar(Frozen):
         >>> BusinessCalendar.standard("Europe/Kyiv").weekly[0]
         ('09:00-18:00',)
         """
-        days = items_of(workdays, "workdays", "weekdays")
-        return cls(timezone=timezone, weekly=dict.fromkeys(days, hours), **fields)
+        days = {weekday_index(day) for day in items_of(workdays, "workdays", "weekdays")}
+        return cls(timezone=timezone, weekly=dict.fromkeys(sorted(days), hours), **fields)
 
     @classmethod
     def always_open(cls, timezone: str = "UTC", **fields: Any) -> BusinessCalendar:
@@ -884,5 +888,5 @@ def _offset(moment: datetime) -> str:
 
 def _whole(days: object) -> int:
     if isinstance(days, bool) or not isinstance(days, int):
-        raise InvalidDurationError(f"days: {days!r} is not a whole number of business days")
+        raise InvalidDurationError(f"days: {shown(days)} is not a whole number of business days")
     return days

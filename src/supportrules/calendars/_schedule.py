@@ -13,13 +13,15 @@ from datetime import date
 from typing import Any
 
 from supportrules._model import as_date as _as_date
-from supportrules.errors import InvalidScheduleError
+from supportrules.errors import InvalidScheduleError, shown
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
+# ASCII digits only ([0-9], not \d): "٠٩:٠٠" is not a time people mean to write.
+_CLOCK = re.compile(r"^\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*$")
 _INTERVAL = re.compile(
-    r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*[-–]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$"
+    r"^\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*[-–]\s*"
+    r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*$"
 )
 
 
@@ -48,7 +50,7 @@ def parse_interval(value: object, field: str) -> tuple[int, int]:
     """
     if not isinstance(value, str):
         raise InvalidScheduleError(
-            f"{field}: {value!r} is not an open interval; write it as 'HH:MM-HH:MM'"
+            f"{field}: {shown(value)} is not an open interval; write it as 'HH:MM-HH:MM'"
         )
     match = _INTERVAL.match(value)
     start = end = None
@@ -57,12 +59,12 @@ def parse_interval(value: object, field: str) -> tuple[int, int]:
         end = _seconds(match[4], match[5], match[6])
     if start is None or end is None or start >= 24 * 3600:
         raise InvalidScheduleError(
-            f"{field}: {value!r} is not an open interval; write it as 'HH:MM-HH:MM' with "
+            f"{field}: {shown(value)} is not an open interval; write it as 'HH:MM-HH:MM' with "
             "hours 00–23 (24:00 allowed as an end), e.g. '09:00-18:00'"
         )
     if end <= start:
         raise InvalidScheduleError(
-            f"{field}: {value!r} ends before it starts; an overnight shift is two intervals "
+            f"{field}: {shown(value)} ends before it starts; an overnight shift is two intervals "
             "on two days, e.g. '22:00-24:00' on Monday and '00:00-06:00' on Tuesday"
         )
     return start, end
@@ -82,7 +84,7 @@ def parse_clock(value: object, field: str) -> int:
     seconds = _seconds(match[1], match[2], match[3]) if match else None
     if seconds is None or seconds >= 24 * 3600:
         raise InvalidScheduleError(
-            f"{field}: {value!r} is not a time of day; write it as 'HH:MM' from 00:00 to "
+            f"{field}: {shown(value)} is not a time of day; write it as 'HH:MM' from 00:00 to "
             "23:59, e.g. '16:00'"
         )
     return seconds
@@ -101,7 +103,7 @@ def parse_day(value: object, field: str) -> tuple[tuple[int, int], ...]:
         items = list(value)
     else:
         raise InvalidScheduleError(
-            f"{field}: {value!r} is not a list of open intervals such as ['09:00-18:00']"
+            f"{field}: {shown(value)} is not a list of open intervals such as ['09:00-18:00']"
         )
     parsed = sorted((parse_interval(item, f"{field}[{n}]"), n) for n, item in enumerate(items))
     for (earlier, _), (later, _n) in itertools.pairwise(parsed):
@@ -124,14 +126,14 @@ def weekday_index(key: object) -> int:
         return key
     if isinstance(key, str):
         text = key.strip().lower()
-        if text.isdigit() and 0 <= int(text) <= 6:
+        if text.isascii() and text.isdigit() and 0 <= int(text) <= 6:
             return int(text)
         if text in WEEKDAY_NAMES:
             return WEEKDAY_NAMES.index(text)
         if text in _FULL_NAMES:
             return _FULL_NAMES.index(text)
     raise InvalidScheduleError(
-        f"weekly: {key!r} is not a weekday; use 0–6 (Monday = 0) or 'mon'…'sun'"
+        f"weekly: {shown(key)} is not a weekday; use 0–6 (Monday = 0) or 'mon'…'sun'"
     )
 
 
@@ -159,7 +161,7 @@ def normalize_weekly(value: object) -> tuple[tuple[str, ...], ...]:
             normalize_day(hours, f"weekly[{WEEKDAY_NAMES[i]!r}]") for i, hours in enumerate(value)
         )
     raise InvalidScheduleError(
-        f"weekly: {value!r} is not a weekly schedule; give a mapping such as "
+        f"weekly: {shown(value)} is not a weekly schedule; give a mapping such as "
         "{'mon': ['09:00-18:00'], ...} (days left out are closed)"
     )
 
@@ -175,4 +177,4 @@ def dated_entries(value: object, field: str, value_key: str) -> list[Any]:
         return [{"on": as_date(on, field), value_key: item} for on, item in value.items()]
     if isinstance(value, Iterable) and not isinstance(value, str | bytes):
         return list(value)
-    raise InvalidScheduleError(f"{field}: {value!r} is not a list of dates")
+    raise InvalidScheduleError(f"{field}: {shown(value)} is not a list of dates")

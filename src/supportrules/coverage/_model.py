@@ -30,6 +30,9 @@ from supportrules._model import (
     Vocabulary,
     as_date,
     checked_duration,
+    items_of,
+    pairs_of,
+    require,
     require_aware,
     zone_key,
 )
@@ -41,6 +44,7 @@ from supportrules.errors import (
     InvalidPeriodError,
     InvalidPolicyError,
     OutOfRangeError,
+    shown,
 )
 from supportrules.explain import Decision
 from supportrules.money import Money, RoundingPolicy
@@ -147,12 +151,6 @@ def _as_date(value: object, field: str) -> date:
     return as_date(value, field, InvalidPeriodError, "a contract period")
 
 
-def _pairs(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return tuple(value.items())
-    return value
-
-
 def _unique_kinds(pairs: Iterable[tuple[RequestKind, Any]], field: str) -> None:
     seen: set[RequestKind] = set()
     for kind, _ in pairs:
@@ -196,7 +194,7 @@ class SupportRequest(Frozen):
     def missing(self, fields: Iterable[RequestField]) -> tuple[RequestField, ...]:
         """Those of ``fields`` that are absent or blank in this request."""
         result = []
-        for field in fields:
+        for field in items_of(fields, "fields", "request fields"):
             value = getattr(self, RequestField(field).value)
             if value is None or (isinstance(value, str) and not value.strip()):
                 result.append(RequestField(field))
@@ -238,6 +236,7 @@ class ContractPeriod(Frozen):
 
     def contains(self, on: date) -> bool:
         """Whether the contract is active on date ``on`` (both bounds included)."""
+        on = _as_date(on, "on")
         return self.start <= on and (self.end is None or on <= self.end)
 
     def __str__(self) -> str:
@@ -245,8 +244,9 @@ class ContractPeriod(Frozen):
         return f"{self.start.isoformat()} – {end}"
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+def fold(text: object, field: str = "text") -> str:
+    """Text compared as people mean it: case and spacing ignored; not text: our error."""
+    return " ".join(require(text, str, field).split()).casefold()
 
 
 class SupportContract(Frozen):
@@ -279,13 +279,14 @@ class SupportContract(Frozen):
         if isinstance(value, ContractPeriod | Mapping):
             value = [value]
         if not isinstance(value, Iterable) or isinstance(value, str | bytes):
-            raise InvalidPeriodError(f"periods: {value!r} is not a list of periods")
+            raise InvalidPeriodError(f"periods: {shown(value)} is not a list of periods")
         periods = []
         for item in value:
             if isinstance(item, tuple | list):
                 if len(item) != 2:
                     raise InvalidPeriodError(
-                        f"periods: {item!r} is not a pair (start, end); use None for an open end"
+                        f"periods: {shown(item)} is not a pair (start, end); use None for an "
+                        "open end"
                     )
                 item = {"start": item[0], "end": item[1]}
             periods.append(item)
@@ -332,11 +333,11 @@ class SupportContract(Frozen):
 
     def covers_product(self, product: str) -> bool:
         """Whether ``product`` is one of the contract's products (case and spacing ignored)."""
-        return _fold(product) in {_fold(p) for p in self.products}
+        return fold(product, "product") in {fold(p) for p in self.products}
 
     def is_for(self, customer: str) -> bool:
         """Whether the contract belongs to ``customer`` (case and spacing ignored)."""
-        return _fold(customer) == _fold(self.customer)
+        return fold(customer, "customer") == fold(self.customer)
 
 
 # -- the tracker (seed 002) ------------------------------------------------------------
@@ -385,12 +386,12 @@ class TrackerConvention(Frozen):
 
     @model_validator(mode="after")
     def _distinct(self) -> Self:
-        if _fold(self.advisory_category) == _fold(self.call_category):
+        if fold(self.advisory_category) == fold(self.call_category):
             raise InvalidPolicyError(
                 f"advisory_category: {self.advisory_category!r} is the call category; "
                 "seed 002 marks advisory requests by any category other than the call one"
             )
-        if _fold(self.approved_status) == _fold(self.new_status):
+        if fold(self.approved_status) == fold(self.new_status):
             raise InvalidPolicyError(
                 f"approved_status: {self.approved_status!r} is the same as new_status; "
                 "an accepted call must look different from a new one"
@@ -408,11 +409,11 @@ class TrackerConvention(Frozen):
 
     def is_call(self, category: str) -> bool:
         """Whether ``category`` is the support-call category (case and spacing ignored)."""
-        return _fold(category) == _fold(self.call_category)
+        return fold(category, "category") == fold(self.call_category)
 
     def is_new(self, status: str) -> bool:
         """Whether ``status`` is the not-yet-accepted status (case and spacing ignored)."""
-        return _fold(status) == _fold(self.new_status)
+        return fold(status, "status") == fold(self.new_status)
 
 
 # -- the policy ------------------------------------------------------------------------
@@ -480,10 +481,9 @@ class CoveragePolicy(Frozen):
     @field_validator("plan_table", mode="before")
     @classmethod
     def _table_in(cls, value: Any) -> Any:
-        pairs = _pairs(value)
-        if isinstance(pairs, Iterable) and not isinstance(pairs, str):
-            return tuple((RequestKind(kind), Treatment(cell)) for kind, cell in pairs)
-        return pairs
+        return tuple(
+            (RequestKind(kind), Treatment(cell)) for kind, cell in pairs_of(value, "plan_table")
+        )
 
     @field_validator("plan_table")
     @classmethod
@@ -506,13 +506,16 @@ class CoveragePolicy(Frozen):
     @field_validator("required_fields", mode="before")
     @classmethod
     def _required_in(cls, value: Any) -> Any:
-        pairs = _pairs(value)
-        if isinstance(pairs, Iterable) and not isinstance(pairs, str):
-            return tuple(
-                (RequestKind(kind), tuple(RequestField(f) for f in fields))
-                for kind, fields in pairs
+        return tuple(
+            (
+                RequestKind(kind),
+                tuple(
+                    RequestField(f)
+                    for f in items_of(fields, f"required_fields[{shown(kind)}]", "request fields")
+                ),
             )
-        return pairs
+            for kind, fields in pairs_of(value, "required_fields")
+        )
 
     @field_validator("required_fields")
     @classmethod

@@ -27,12 +27,14 @@ from supportrules.coverage._model import (
     TrackerMeaningOutcome,
     TrackerState,
     Treatment,
+    fold,
 )
 from supportrules.errors import (
     CurrencyMismatchError,
     InvalidAmountError,
     UnknownValueError,
     did_you_mean,
+    shown,
 )
 from supportrules.explain import Reason, format_duration
 from supportrules.money import Money
@@ -53,10 +55,6 @@ def _label(kind: RequestKind) -> str:
 
 def _fields(fields: Iterable[RequestField]) -> str:
     return ", ".join(field.label for field in fields) or "none"
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 # -- classification --------------------------------------------------------------------
@@ -172,7 +170,7 @@ def classify(
 
 
 def _check_plan(contract: SupportContract | None, policy: CoveragePolicy) -> None:
-    if contract is None or _fold(contract.plan) == _fold(policy.plan):
+    if contract is None or fold(contract.plan) == fold(policy.plan):
         return
     close = did_you_mean(contract.plan, [policy.plan])
     hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -380,7 +378,7 @@ def policy_for_plan(plan: str, policies: Iterable[CoveragePolicy]) -> CoveragePo
         for n, policy in enumerate(items_of(policies, "policies", "coverage policies"))
     ]
     for policy in candidates:
-        if _fold(policy.plan) == _fold(plan):
+        if fold(policy.plan) == fold(plan):
             return policy
     raise UnknownValueError.for_value("plan", plan, [policy.plan for policy in candidates])
 
@@ -527,7 +525,7 @@ def _spent(guard: BudgetGuard, spent: Money | timedelta) -> Money:
         return guard.cost_of(checked_duration(spent, "spent_this_month"))
     if not isinstance(spent, Money):
         raise InvalidAmountError(
-            f"spent_this_month: {spent!r} ({type(spent).__name__}) is neither Money nor a "
+            f"spent_this_month: {shown(spent)} ({type(spent).__name__}) is neither Money nor a "
             "timedelta; pass Money.of('250.00', 'EUR') or the hours as a timedelta"
         )
     if spent.currency != guard.currency:

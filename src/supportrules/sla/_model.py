@@ -17,12 +17,12 @@ from pydantic import (
     model_validator,
 )
 
-from supportrules._model import Aware, Duration, Frozen, Vocabulary, items_of, our_error
+from supportrules._model import Aware, Duration, Frozen, Vocabulary, items_of, our_error, require
 from supportrules._schema import CLOCK, Schemas, given, is_true
 from supportrules.calendars import BusinessCalendar
 from supportrules.calendars._engine import to_us
 from supportrules.channels import Channel, ChannelRule
-from supportrules.errors import InvalidArgumentError, InvalidScheduleError
+from supportrules.errors import InvalidArgumentError, InvalidScheduleError, shown
 from supportrules.explain import Decision
 
 if TYPE_CHECKING:
@@ -327,14 +327,14 @@ class SlaTarget(Frozen):
         **options: Any,
     ) -> SlaTarget:
         """Due ``duration`` of business time after the clock starts."""
-        return cls(metric=metric, kinds=tuple(kinds), duration=duration, **options)
+        return cls(metric=metric, kinds=_kinds(kinds), duration=duration, **options)
 
     @classmethod
     def estimate(
         cls, kinds: Iterable[TicketKind | str] = (TicketKind.MODIFICATION,), **options: Any
     ) -> SlaTarget:
         """Resolve due the ticket's ``estimate`` of business time after acceptance."""
-        return cls(metric=Metric.RESOLVE, kinds=tuple(kinds), use_estimate=True, **options)
+        return cls(metric=Metric.RESOLVE, kinds=_kinds(kinds), use_estimate=True, **options)
 
     @classmethod
     def end_of_business_day(
@@ -342,7 +342,7 @@ class SlaTarget(Frozen):
     ) -> SlaTarget:
         """Due at the close of the business day, ``days`` business days on
         ("end of next business day" is ``days=1``)."""
-        return cls(metric=metric, kinds=tuple(kinds), end_of_day=days, **options)
+        return cls(metric=metric, kinds=_kinds(kinds), end_of_day=days, **options)
 
     @classmethod
     def by_time_of_day(
@@ -359,7 +359,7 @@ class SlaTarget(Frozen):
         business day, else the next (then ``days`` more)."""
         return cls(
             metric=metric,
-            kinds=tuple(kinds),
+            kinds=_kinds(kinds),
             by=ByTime(at=at, days=days),
             cutoff=cutoff,
             **options,
@@ -404,6 +404,10 @@ class SlaTarget(Frozen):
         if self.same_day_cap:
             text += ", not later than the close of the day"
         return text
+
+
+def _kinds(kinds: object) -> tuple[Any, ...]:
+    return tuple(items_of(kinds, "kinds", "ticket kinds"))
 
 
 def _check_fractions(value: Sequence[Decimal]) -> tuple[Decimal, ...]:
@@ -460,12 +464,15 @@ class SlaPolicy(Frozen):
 
     def target_for(self, ticket: Ticket, metric: Metric | str) -> SlaTarget | None:
         """The first target that matches ``ticket`` for ``metric``, if any."""
-        metric = Metric(metric)
+        ticket, metric = require(ticket, Ticket, "ticket"), Metric(metric)
         return next((t for t in self.targets if t.matches(ticket, metric)), None)
 
     def calendar_for(self, ticket: Ticket, target: SlaTarget | None = None) -> BusinessCalendar:
         """The calendar a target runs on: its own, else the ticket's (when the policy
         takes it from the ticket), else the policy's."""
+        ticket = require(ticket, Ticket, "ticket")
+        if target is not None:
+            target = require(target, SlaTarget, "target")
         if target is not None and target.calendar is not None:
             return target.calendar
         if self.calendar_source is CalendarSource.TICKET and ticket.calendar is not None:
@@ -494,7 +501,7 @@ class SlaPolicy(Frozen):
         for n, item in enumerate(items_of(items, "items", "(ticket, events) pairs")):
             if not isinstance(item, tuple | list) or len(item) != 2:
                 raise InvalidArgumentError(
-                    f"items[{n}]: {item!r:.80} is not a (ticket, events) pair"
+                    f"items[{n}]: {shown(item)} is not a (ticket, events) pair"
                 )
             queue.append((self, item[0], item[1]))
         return at_risk(queue, now, within)

@@ -20,6 +20,7 @@ from supportrules.errors import (
     InvalidArgumentError,
     InvalidDurationError,
     InvalidEventSequenceError,
+    shown,
 )
 from supportrules.explain import (
     Reason,
@@ -477,7 +478,7 @@ def _replay(ticket: Ticket, events: Sequence[Event], opened: int, now: int) -> _
             kind = next((base for base in _EVENT_TYPES if isinstance(event, base)), None)
             if kind is None:
                 raise InvalidEventSequenceError(
-                    f"events[{n}]: {event!r:.80} is not an SLA event (Acknowledged, Paused, "
+                    f"events[{n}]: {shown(event)} is not an SLA event (Acknowledged, Paused, "
                     "Resumed, Resolved or Reopened); read JSON events with parse_events"
                 )
         private = event.__pydantic_private__
@@ -858,7 +859,7 @@ def at_risk(items: Iterable[QueueItem], now: datetime, within: timedelta) -> lis
     for n, item in enumerate(items_of(items, "items", "(policy, ticket, events) triples")):
         if not isinstance(item, tuple) or len(item) != 3:
             raise InvalidArgumentError(
-                f"items[{n}]: {item!r:.80} is not a (policy, ticket, events) triple"
+                f"items[{n}]: {shown(item)} is not a (policy, ticket, events) triple"
             )
         policy, ticket, events = item
         current = status(policy, ticket, events, now)

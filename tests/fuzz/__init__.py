@@ -1,0 +1,1 @@
+"""Fuzz tests: every public constructor and function raises only our errors (SPEC §1)."""
