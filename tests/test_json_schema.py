@@ -469,6 +469,22 @@ ACCEPTED = [
         id="target-nulls-and-false-are-not-given",
     ),
     pytest.param(ByTime, {"at": "9:05:30"}, id="by-time-seconds"),
+    # contracts: periods as pairs or one period, one product on its own
+    pytest.param(
+        SupportContract,
+        {"customer": "A", "plan": "p", "periods": [["2026-01-01", None]]},
+        id="contract-period-pairs",
+    ),
+    pytest.param(
+        SupportContract,
+        {"customer": "A", "plan": "p", "periods": {"start": "2026-01-01"}},
+        id="contract-one-period",
+    ),
+    pytest.param(
+        SupportContract,
+        {"customer": "A", "plan": "p", "periods": [{"start": "2026-01-01"}], "products": "X"},
+        id="contract-one-product",
+    ),
 ]
 
 
@@ -482,6 +498,18 @@ class TestShortForms:
 # -- bad documents: both refuse -------------------------------------------------------------
 
 REJECTED = [
+    # counts and flags take JSON integers and booleans only (pydantic's lax mode would
+    # read "3", 3.0 and "yes", which the schema does not say)
+    pytest.param(
+        Ticket,
+        {"id": "T", "kind": "compound", "opened_at": "2026-11-18T10:00Z", "parts": "3"},
+        id="parts-as-text",
+    ),
+    pytest.param(
+        SlaTarget,
+        {"metric": "resolve", "duration": "PT8H", "same_day_cap": "yes"},
+        id="flag-as-text",
+    ),
     pytest.param(BusinessCalendar, {**TZ, "weekly": {"mon": "25:00-26:00"}}, id="hour-25"),
     pytest.param(BusinessCalendar, {**TZ, "weekly": {"mon": "24:00-24:30"}}, id="start-24"),
     pytest.param(BusinessCalendar, {**TZ, "weekly": {"mon": "09:60-18:00"}}, id="minute-60"),
@@ -575,6 +603,18 @@ class TestBadDocuments:
         with pytest.raises(ValueError, match=r"."):
             model.model_validate_json(json.dumps(document))
         assert not accepts(model, document)
+
+    def test_a_count_written_as_a_float_is_refused_though_json_schema_calls_it_integer(
+        self,
+    ) -> None:
+        # JSON Schema counts 3.0 as an integer; validation does not guess: a looser
+        # schema is fine, a stricter one would not be.
+        with pytest.raises(ValueError, match="parts"):
+            Ticket.model_validate_json(
+                '{"id": "T", "kind": "compound", "opened_at": "2026-11-18T10:00Z", "parts": 3.0}'
+            )
+        with pytest.raises(ValueError, match="days"):
+            ByTime.model_validate_json('{"at": "16:00", "days": 1.0}')
 
     def test_an_integer_amount_has_the_bounds_of_a_decimal_string(self) -> None:
         with pytest.raises(ValueError, match="out of range"):

@@ -29,6 +29,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Strict,
     TypeAdapter,
     ValidationError,
     ValidationInfo,
@@ -48,7 +49,9 @@ from supportrules.errors import (
 
 __all__ = [
     "Aware",
+    "Count",
     "Duration",
+    "Flag",
     "Frozen",
     "Vocabulary",
     "as_date",
@@ -198,6 +201,13 @@ def _parses(text: str) -> bool:
         return False
     return True
 
+
+Count = Annotated[int, Strict()]
+"""A whole-number field: a JSON integer or a Python ``int``; not ``"5"``, ``5.0`` or
+``True`` (pydantic's lax mode would take them, and the JSON Schema says integer)."""
+
+Flag = Annotated[bool, Strict()]
+"""A yes/no field: ``true``/``false`` only, not ``"yes"``, ``1`` or ``"on"``."""
 
 Aware = Annotated[datetime, BeforeValidator(_aware_field)]
 """An aware ``datetime`` field: a naive one raises :class:`NaiveDatetimeError`."""

@@ -30,7 +30,7 @@ from typing import Annotated, Any, Self
 import iso4217
 from pydantic import Field, field_serializer, field_validator
 
-from supportrules._model import Frozen, items_of, require
+from supportrules._model import Count, Frozen, items_of, require
 from supportrules._schema import Schemas, decimal_text_pattern, words
 from supportrules.errors import (
     CurrencyMismatchError,
@@ -153,7 +153,7 @@ class RoundingPolicy(Frozen):
 
     mode: Rounding = Rounding.HALF_UP
     # None: the currency's ISO 4217 minor unit; negative rounds to tens, hundreds...
-    places: int | None = Field(default=None, ge=-MAX_MAGNITUDE, le=MAX_EXPONENT)
+    places: Count | None = Field(default=None, ge=-MAX_MAGNITUDE, le=MAX_EXPONENT)
 
     def apply(self, money: Money) -> Money:
         """``money`` rounded by this policy."""

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from supportrules._model import Frozen, items_of, require_aware, zone_key
+from supportrules._model import Flag, Frozen, items_of, require_aware, zone_key
 from supportrules._schema import (
     CLOCK,
     DAY_HOURS,
@@ -154,10 +154,10 @@ class CountryHolidays(Frozen):
     country: str
     subdivision: str | None = None
     categories: tuple[str, ...] = ("public",)
-    observed: bool = True
+    observed: Flag = True
     half_day_close: Annotated[str, Schemas(validation=CLOCK, serialization=CLOCK)] = "13:00"
-    weekend_workdays: bool = True
-    package_weekend: bool = False
+    weekend_workdays: Flag = True
+    package_weekend: Flag = False
     language: str | None = None
 
     @field_validator("country", mode="before")

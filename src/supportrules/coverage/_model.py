@@ -17,11 +17,13 @@ from decimal import Decimal
 from typing import Annotated, Any, Self
 
 from pydantic import (
+    GetJsonSchemaHandler,
     StringConstraints,
     field_serializer,
     field_validator,
     model_validator,
 )
+from pydantic_core import CoreSchema
 
 from supportrules._model import (
     Aware,
@@ -36,7 +38,7 @@ from supportrules._model import (
     require_aware,
     zone_key,
 )
-from supportrules._schema import Schemas, vocabulary, vocabulary_table
+from supportrules._schema import JsonDict, Schemas, vocabulary, vocabulary_table
 from supportrules.channels import Channel, ChannelRule
 from supportrules.errors import (
     CurrencyMismatchError,
@@ -249,6 +251,26 @@ def fold(text: object, field: str = "text") -> str:
     return " ".join(require(text, str, field).split()).casefold()
 
 
+def _periods_schema(core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonDict:
+    """Periods as validation reads them: a list of periods or of ``[start, end]`` pairs
+    (``end`` null for an open end), or one period on its own."""
+    own: JsonDict = handler(core_schema)
+    period = own["items"]
+    pair = {
+        "type": "array",
+        "prefixItems": [{"type": "string"}, {"type": ["string", "null"]}],
+        "minItems": 2,
+        "maxItems": 2,
+    }
+    return {"anyOf": [{"type": "array", "items": {"anyOf": [period, pair]}}, period]}
+
+
+def _one_or_many(core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonDict:
+    """A list, or one item on its own (``"products": "Invantive Cloud"``)."""
+    own: JsonDict = handler(core_schema)
+    return {"anyOf": [own, own["items"]], "default": own.get("default", [])}
+
+
 class SupportContract(Frozen):
     """What a customer bought: a plan, the periods it is active, the products it covers.
 
@@ -268,8 +290,8 @@ class SupportContract(Frozen):
 
     customer: NonBlank
     plan: NonBlank
-    periods: tuple[ContractPeriod, ...]
-    products: tuple[NonBlank, ...] = ()
+    periods: Annotated[tuple[ContractPeriod, ...], Schemas(validation=_periods_schema)]
+    products: Annotated[tuple[NonBlank, ...], Schemas(validation=_one_or_many)] = ()
     timezone: str | None = None
     id: str | None = None
 

@@ -17,7 +17,17 @@ from pydantic import (
     model_validator,
 )
 
-from supportrules._model import Aware, Duration, Frozen, Vocabulary, items_of, our_error, require
+from supportrules._model import (
+    Aware,
+    Count,
+    Duration,
+    Flag,
+    Frozen,
+    Vocabulary,
+    items_of,
+    our_error,
+    require,
+)
 from supportrules._schema import CLOCK, Schemas, given, is_true
 from supportrules.calendars import BusinessCalendar
 from supportrules.calendars._engine import to_us
@@ -132,7 +142,7 @@ class Ticket(Frozen):
     kind: TicketKind
     opened_at: Aware
     channel: Channel = Channel.PORTAL
-    parts: int = Field(default=1, ge=1)
+    parts: Count = Field(default=1, ge=1)
     estimate: Duration | None = None
     priority: str | None = None
     calendar: BusinessCalendar | None = None
@@ -226,7 +236,7 @@ class ByTime(Frozen):
     """
 
     at: Annotated[str, Schemas(validation=CLOCK, serialization=CLOCK)] = "16:00"
-    days: int = Field(default=0, ge=0)
+    days: Count = Field(default=0, ge=0)
 
     @field_validator("at", mode="before")
     @classmethod
@@ -267,11 +277,11 @@ class SlaTarget(Frozen):
     channels: tuple[Channel, ...] = ()  # empty: every channel
     priorities: tuple[str, ...] = ()  # empty: every priority
     duration: Duration | None = None
-    use_estimate: bool = False
-    end_of_day: int | None = Field(default=None, ge=0)
+    use_estimate: Flag = False
+    end_of_day: Count | None = Field(default=None, ge=0)
     by: ByTime | None = None
     cutoff: Annotated[str, Schemas(validation=CLOCK, serialization=CLOCK)] | None = None
-    same_day_cap: bool = False
+    same_day_cap: Flag = False
     calendar: BusinessCalendar | None = None  # its own calendar, e.g. 24x7
     compound_mode: CompoundMode = CompoundMode.PARALLEL
     pause_on: tuple[str, ...] = ()  # pause reasons that stop this clock; empty: every one
@@ -440,7 +450,7 @@ class SlaPolicy(Frozen):
     calendar_source: CalendarSource = CalendarSource.POLICY
     warnings: tuple[Decimal, ...] = DEFAULT_WARNINGS
     # The most parts a compound ticket may have: each part is a deadline to compute.
-    max_parts: int = Field(default=100, ge=1, le=100_000)
+    max_parts: Count = Field(default=100, ge=1, le=100_000)
     source: str = ""  # the document the policy encodes
 
     # Targets compiled per (kind, channel, priority), filled as tickets arrive: a memo
