@@ -450,7 +450,7 @@ class SlaPolicy(Frozen):
     calendar_source: CalendarSource = CalendarSource.POLICY
     warnings: tuple[Decimal, ...] = DEFAULT_WARNINGS
     # The most parts a compound ticket may have: each part is a deadline to compute.
-    max_parts: Count = Field(default=100, ge=1, le=100_000)
+    max_parts: Count = Field(default=100, ge=1, le=1_000)
     source: str = ""  # the document the policy encodes
 
     # Targets compiled per (kind, channel, priority), filled as tickets arrive: a memo
