@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum, EnumMeta, StrEnum
@@ -59,6 +60,7 @@ __all__ = [
     "items_of",
     "our_error",
     "pairs_of",
+    "raising_ours",
     "require",
     "require_aware",
     "trusted",
@@ -352,6 +354,15 @@ def our_error(error: ValidationError) -> SupportRulesError:
     return ours
 
 
+@contextmanager
+def raising_ours() -> Iterator[None]:
+    """Turn a pydantic ``ValidationError`` raised inside into :func:`our_error`."""
+    try:
+        yield
+    except ValidationError as error:
+        raise our_error(error) from error
+
+
 def _advice(detail: Any) -> str:
     """pydantic's message, said the way a JSON author needs it."""
     kind = detail["type"]
@@ -369,10 +380,8 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
     def __init__(self, /, **data: Any) -> None:
-        try:
+        with raising_ours():
             super().__init__(**data)
-        except ValidationError as error:
-            raise our_error(error) from error
 
     # Tell pydantic this __init__ adds nothing to validation, so that model_validate and
     # nested models keep pydantic's own path (one ValidationError with every location).
@@ -381,26 +390,20 @@ class Frozen(BaseModel):
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Self:
         """Pydantic's ``model_validate``, raising our errors (see the module docstring)."""
-        try:
+        with raising_ours():
             return super().model_validate(obj, **options)
-        except ValidationError as error:
-            raise our_error(error) from error
 
     @classmethod
     def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
         """Pydantic's ``model_validate_json``, raising our errors."""
-        try:
+        with raising_ours():
             return super().model_validate_json(json_data, **options)
-        except ValidationError as error:
-            raise our_error(error) from error
 
     @classmethod
     def model_validate_strings(cls, obj: Any, **options: Any) -> Self:
         """Pydantic's ``model_validate_strings``, raising our errors."""
-        try:
+        with raising_ours():
             return super().model_validate_strings(obj, **options)
-        except ValidationError as error:
-            raise our_error(error) from error
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy with ``update`` applied, validated again like :meth:`replace` (pydantic's

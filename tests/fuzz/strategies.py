@@ -39,7 +39,8 @@ from types import FrameType, ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hypothesis import HealthCheck, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import supportrules
@@ -747,3 +748,49 @@ def json_documents(payloads: st.SearchStrategy[Any]) -> st.SearchStrategy[str | 
         documents.map(lambda text: text.encode()),
         st.binary(max_size=16),
     )
+
+
+def model_suite(
+    models: Sequence[type[Any]],
+    payloads: Mapping[type[Any], st.SearchStrategy[Any]],
+    documents: Mapping[type[Any], st.SearchStrategy[Any]],
+    per_model: Callable[[Any], Any],
+) -> type:
+    """A test class that builds each of ``models`` from fuzzed payloads on the three paths
+    in (constructor, ``model_validate``, ``model_validate_json``), allowing only our
+    errors. Bind it to a ``Test...`` name in the family's module for pytest to collect."""
+
+    def name(model: type[Any]) -> str:
+        return model.__name__
+
+    class ModelSuite:
+        @pytest.mark.parametrize("model", models, ids=name)
+        @per_model
+        @given(data=st.data())
+        def test_constructor_raises_only_our_errors(
+            self, model: type[Any], data: st.DataObject
+        ) -> None:
+            payload = data.draw(payloads[model], label="payload")
+            if isinstance(payload, dict) and all(isinstance(key, str) for key in payload):
+                only_our_errors(model, **payload)
+            else:
+                only_our_errors(model, **{next(iter(model.model_fields)): payload})
+
+        @pytest.mark.parametrize("model", models, ids=name)
+        @per_model
+        @given(data=st.data())
+        def test_model_validate_raises_only_our_errors(
+            self, model: type[Any], data: st.DataObject
+        ) -> None:
+            only_our_errors(model.model_validate, data.draw(payloads[model], label="payload"))
+
+        @pytest.mark.parametrize("model", models, ids=name)
+        @per_model
+        @given(data=st.data())
+        def test_model_validate_json_raises_only_our_errors(
+            self, model: type[Any], data: st.DataObject
+        ) -> None:
+            document = data.draw(documents[model], label="document")
+            only_our_errors(model.model_validate_json, document)
+
+    return ModelSuite

@@ -38,6 +38,7 @@ from .strategies import (
     fuzz_settings,
     json_documents,
     json_values,
+    model_suite,
     nearly_valid,
     only_our_errors,
     python_values,
@@ -185,40 +186,10 @@ FUZZ = fuzz_settings(max_examples=60)
 PER_MODEL = fuzz_settings(max_examples=30)  # three tests for each model
 
 
-def _name(model: type[Any]) -> str:
-    return model.__name__
+TestModels = model_suite(MODELS, PAYLOADS, JSON_DOCUMENTS, PER_MODEL)
 
 
 class TestConstruction:
-    @pytest.mark.parametrize("model", MODELS, ids=_name)
-    @PER_MODEL
-    @given(data=st.data())
-    def test_constructor_raises_only_our_errors(
-        self, model: type[Any], data: st.DataObject
-    ) -> None:
-        payload = data.draw(PAYLOADS[model], label="payload")
-        if isinstance(payload, dict) and all(isinstance(key, str) for key in payload):
-            only_our_errors(model, **payload)
-        else:
-            only_our_errors(model, **{next(iter(model.model_fields)): payload})
-
-    @pytest.mark.parametrize("model", MODELS, ids=_name)
-    @PER_MODEL
-    @given(data=st.data())
-    def test_model_validate_raises_only_our_errors(
-        self, model: type[Any], data: st.DataObject
-    ) -> None:
-        only_our_errors(model.model_validate, data.draw(PAYLOADS[model], label="payload"))
-
-    @pytest.mark.parametrize("model", MODELS, ids=_name)
-    @PER_MODEL
-    @given(data=st.data())
-    def test_model_validate_json_raises_only_our_errors(
-        self, model: type[Any], data: st.DataObject
-    ) -> None:
-        document = data.draw(JSON_DOCUMENTS[model], label="document")
-        only_our_errors(model.model_validate_json, document)
-
     @FUZZ
     @given(
         metric=st.one_of(st.sampled_from(["resolve", "acknowledge"]), JUNK),

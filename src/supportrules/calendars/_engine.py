@@ -33,6 +33,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import TypeVar
 
 from supportrules.errors import CalendarNeverOpensError, OutOfRangeError, shown
 
@@ -103,6 +104,24 @@ def _too_far_in_days(ordinal: int, days: int) -> OutOfRangeError:
         f"days: {days} business days from {date.fromordinal(ordinal).isoformat()} end more "
         "than a century away on this calendar; split the question"
     )
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def built_once(
+    table: dict[_K, _V], key: _K, lock: threading.RLock, build: Callable[[_K], _V]
+) -> _V:
+    """``table[key]``, built under ``lock`` if it is not there yet and then published
+    whole: one dict assignment after the value is complete. Callers read ``table``
+    without the lock first; a reader never sees a half-built value, and two threads never
+    build the same one twice."""
+    with lock:
+        found = table.get(key)
+        if found is None:
+            found = table[key] = build(key)
+        return found
 
 
 def ordinal_date(ordinal: int) -> date:
@@ -214,11 +233,7 @@ class Engine:
         found = self._years.get(year)
         if found is not None:
             return found
-        with self._lock:
-            found = self._years.get(year)
-            if found is None:
-                found = self._years[year] = self._build_year(year)
-            return found
+        return built_once(self._years, year, self._lock, self._build_year)
 
     def _build_year(self, year: int) -> _Year:
         if not MIN_YEAR <= year <= MAX_YEAR:
@@ -262,11 +277,7 @@ class Engine:
         found = self._chunks.get(index)
         if found is not None:
             return found
-        with self._lock:
-            found = self._chunks.get(index)
-            if found is None:
-                found = self._chunks[index] = self._build_chunk(index)
-            return found
+        return built_once(self._chunks, index, self._lock, self._build_chunk)
 
     def _build_chunk(self, index: int) -> _Chunk:
         lo, hi = index * CHUNK_US, (index + 1) * CHUNK_US

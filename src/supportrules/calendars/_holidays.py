@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 
 import holidays as holidays_package
 
+from supportrules.calendars._engine import built_once
+
 __all__ = ["PACKAGE_LOCK", "CountryYears", "YearTable", "locked"]
 
 PACKAGE_LOCK = threading.RLock()
@@ -81,12 +83,7 @@ class CountryYears:
         found = self._years.get(year)
         if found is not None:
             return found
-        with PACKAGE_LOCK:
-            found = self._years.get(year)
-            if found is None:
-                found = self._build(year)
-                self._years[year] = found  # published whole, after it is complete
-            return found
+        return built_once(self._years, year, PACKAGE_LOCK, self._build)
 
     def _build(self, year: int) -> YearTable:
         # An observed day can fall into the neighbouring year (1 January on a Saturday is

@@ -12,7 +12,6 @@ from pydantic import (
     Field,
     PrivateAttr,
     TypeAdapter,
-    ValidationError,
     field_validator,
     model_validator,
 )
@@ -25,7 +24,7 @@ from supportrules._model import (
     Frozen,
     Vocabulary,
     items_of,
-    our_error,
+    raising_ours,
     require,
 )
 from supportrules._schema import CLOCK, Schemas, given, is_true
@@ -219,12 +218,10 @@ def parse_events(data: str | bytes | Iterable[Any]) -> tuple[Event, ...]:
     ...              '"reason": "production"}]')[0].reason
     'production'
     """
-    try:
+    with raising_ours():
         if isinstance(data, str | bytes | bytearray):
             return _EVENT_LIST.validate_json(data)
         return _EVENT_LIST.validate_python(tuple(items_of(data, "events", "SLA events")))
-    except ValidationError as error:
-        raise our_error(error) from error
 
 
 # -- targets and policies -----------------------------------------------------------------
