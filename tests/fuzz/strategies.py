@@ -751,14 +751,36 @@ def json_documents(payloads: st.SearchStrategy[Any]) -> st.SearchStrategy[str | 
 
 
 def model_suite(
-    models: Sequence[type[Any]],
-    payloads: Mapping[type[Any], st.SearchStrategy[Any]],
-    documents: Mapping[type[Any], st.SearchStrategy[Any]],
+    values: Mapping[type[Any], Sequence[Any]],
+    junk: st.SearchStrategy[Any],
+    words: Sequence[str],
     per_model: Callable[[Any], Any],
 ) -> type:
-    """A test class that builds each of ``models`` from fuzzed payloads on the three paths
-    in (constructor, ``model_validate``, ``model_validate_json``), allowing only our
-    errors. Bind it to a ``Test...`` name in the family's module for pytest to collect."""
+    """A test class that builds each model of ``values`` (valid instances per model) from
+    fuzzed payloads on the three paths in (constructor, ``model_validate``,
+    ``model_validate_json``): the valid dumps with one field spoiled by ``junk``, or junk
+    alone; allowing only our errors. Bind it to a ``Test...`` name in the family's module
+    for pytest to collect."""
+    models = list(values)
+    payloads = {
+        model: st.one_of(
+            nearly_valid([value.model_dump() for value in values[model]], junk),
+            nearly_valid([value.model_dump(mode="json") for value in values[model]], junk),
+            junk,
+        )
+        for model in models
+    }
+    documents = {
+        model: json_documents(
+            st.one_of(
+                nearly_valid(
+                    [value.model_dump(mode="json") for value in values[model]], json_values(words)
+                ),
+                json_values(words),
+            )
+        )
+        for model in models
+    }
 
     def name(model: type[Any]) -> str:
         return model.__name__

@@ -36,10 +36,7 @@ from .strategies import (
     aware_datetimes,
     durations,
     fuzz_settings,
-    json_documents,
-    json_values,
     model_suite,
-    nearly_valid,
     only_our_errors,
     python_values,
     warm_up,
@@ -143,25 +140,6 @@ MODELS = list(VALUES)
 
 OURS = st.sampled_from([*TICKETS, *EVENTS, *TARGETS, POLICIES[0], STATUSES[0], K])
 JUNK = python_values(WORDS, extra=OURS)
-PAYLOADS = {
-    model: st.one_of(
-        nearly_valid([value.model_dump() for value in VALUES[model]], JUNK),
-        nearly_valid([value.model_dump(mode="json") for value in VALUES[model]], JUNK),
-        JUNK,
-    )
-    for model in MODELS
-}
-JSON_DOCUMENTS = {
-    model: json_documents(
-        st.one_of(
-            nearly_valid(
-                [value.model_dump(mode="json") for value in VALUES[model]], json_values(WORDS)
-            ),
-            json_values(WORDS),
-        )
-    )
-    for model in MODELS
-}
 
 NEAR_WEDNESDAY = st.datetimes(
     datetime(2026, 11, 15), datetime(2026, 11, 30), timezones=st.just(KYIV)
@@ -186,7 +164,7 @@ FUZZ = fuzz_settings(max_examples=60)
 PER_MODEL = fuzz_settings(max_examples=30)  # three tests for each model
 
 
-TestModels = model_suite(MODELS, PAYLOADS, JSON_DOCUMENTS, PER_MODEL)
+TestModels = model_suite(VALUES, JUNK, WORDS, PER_MODEL)
 
 
 class TestConstruction:
