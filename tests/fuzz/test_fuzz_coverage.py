@@ -141,7 +141,6 @@ VALUES: dict[type[Any], list[Any]] = {
     TrackerState: STATES,
     BudgetGuard: GUARDS,
 }
-MODELS = list(VALUES)
 
 MONEYS = moneys()
 OURS = st.sampled_from([*REQUESTS, *CONTRACTS, *PERIODS, POLICIES[0], *STATES, GUARDS[0]])

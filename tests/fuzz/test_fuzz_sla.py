@@ -136,7 +136,6 @@ VALUES: dict[type[Any], list[Any]] = {
     SlaPolicy: POLICIES,
     **{kind: [event for event in EVENTS if isinstance(event, kind)] for kind in EVENT_TYPES},
 }
-MODELS = list(VALUES)
 
 OURS = st.sampled_from([*TICKETS, *EVENTS, *TARGETS, POLICIES[0], STATUSES[0], K])
 JUNK = python_values(WORDS, extra=OURS)
